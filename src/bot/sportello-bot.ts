@@ -1,0 +1,77 @@
+import { TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { languageOf, type Language } from '../content/languages.js';
+import type { DialogServices } from '../dialogs/services.js';
+import { setTurnInput, type TurnInput } from '../dialogs/turn-input.js';
+import { topicChoices } from '../replies/answers.js';
+import { readPayload } from '../replies/payload.js';
+import { sendReplies } from '../replies/send.js';
+import { languageContext, type LanguageProfile } from './language.js';
+
+export interface BotOptions {
+  conversationState: ConversationState;
+  dialog: Dialog;
+  services: DialogServices;
+  defaultLanguage: Language;
+}
+
+/**
+ * The activity handler: reads each message once (button payload, language, meaning), runs
+ * the dialogs, and saves the conversation. Greets people who join.
+ */
+export class SportelloBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly profile: StatePropertyAccessor<LanguageProfile>;
+
+  constructor(private readonly options: BotOptions) {
+    super();
+    this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
+    this.profile = options.conversationState.createProperty<LanguageProfile>('profile');
+
+    this.onMessage(async (context, next) => {
+      setTurnInput(context, await this.readTurn(context));
+      await runDialog(options.dialog, context, this.dialogState);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+      if (joined.length > 0) await this.welcome(context);
+      await next();
+    });
+  }
+
+  /** Saves conversation state after every turn, whatever the handlers did. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.options.conversationState.saveChanges(context, false);
+  }
+
+  private async readTurn(context: TurnContext): Promise<TurnInput> {
+    const { services, defaultLanguage } = this.options;
+    const profile = await this.profile.get(context, {});
+    const channelLanguage = languageOf(context.activity.locale);
+    const payload = readPayload(context.activity.value);
+    // In group chats the text starts with "<at>Sportello</at>": the mention is not the question.
+    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
+    let language = profile.language ?? channelLanguage ?? defaultLanguage;
+    let understanding;
+    if (!payload && text) {
+      understanding = services.understander.understand(text, languageContext(profile, context.activity.locale, defaultLanguage));
+      language = understanding.language;
+    } else if (channelLanguage && profile.channelLanguage && channelLanguage !== profile.channelLanguage) {
+      language = channelLanguage;
+    }
+    profile.language = language;
+    if (channelLanguage) profile.channelLanguage = channelLanguage;
+    return { text, payload, language, understanding };
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const { services, defaultLanguage } = this.options;
+    const profile = await this.profile.get(context, {});
+    const language = profile.language ?? languageOf(context.activity.locale) ?? defaultLanguage;
+    profile.language = language;
+    await sendReplies(context, { text: services.t(language, 'welcome.text'), choices: topicChoices(services.kb, language) });
+  }
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the bot reads, in one table: its environment name, what it does and its
+ * default. Only this module reads process.env; the rest of the code gets a frozen Config.
+ * .env.example and the README's configuration table list the same keys (a test checks it).
+ */
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalText = z.preprocess(emptyAsUndefined, z.string().optional());
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  );
+const integer = (fallback: number, min = 0) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).default(fallback));
+
+export const settings = {
+  port: { env: 'PORT', doc: 'HTTP port of the bot (web widget, Direct Line, /api/messages)', schema: integer(3978) },
+  host: { env: 'HOST', doc: 'Interface to listen on', schema: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')) },
+  nodeEnv: { env: 'NODE_ENV', doc: 'development or production; production refuses to start without Bot Framework credentials', schema: z.preprocess(emptyAsUndefined, z.string().default('development')) },
+  appType: { env: 'MicrosoftAppType', doc: 'Bot Framework app type (MultiTenant, SingleTenant, UserAssignedMSI); empty for the Emulator', schema: optionalText },
+  appId: { env: 'MicrosoftAppId', doc: 'Bot Framework app id; empty turns authentication off (Emulator mode)', schema: optionalText },
+  appPassword: { env: 'MicrosoftAppPassword', doc: 'Bot Framework app password (client secret)', schema: optionalText },
+  appTenantId: { env: 'MicrosoftAppTenantId', doc: 'Tenant id, for SingleTenant bots', schema: optionalText },
+  allowUnauthenticated: { env: 'ALLOW_UNAUTHENTICATED', doc: 'Let NODE_ENV=production start without credentials (only behind a trusted gateway)', schema: flag(false) },
+  knowledgeDir: { env: 'KNOWLEDGE_DIR', doc: 'Folder of knowledge entries (one YAML file each)', schema: z.preprocess(emptyAsUndefined, z.string().default('knowledge')) },
+  dialogsDir: { env: 'DIALOGS_DIR', doc: 'Folder of guided trees (one YAML file each)', schema: z.preprocess(emptyAsUndefined, z.string().default('dialogs')) },
+  localesDir: { env: 'LOCALES_DIR', doc: 'Folder of bot strings, one sub-folder per language', schema: z.preprocess(emptyAsUndefined, z.string().default('locales')) },
+  defaultLocale: { env: 'DEFAULT_LOCALE', doc: 'Language used when neither the text nor the channel tells (it, en, fr, de)', schema: z.preprocess(emptyAsUndefined, z.enum(['it', 'en', 'fr', 'de']).default('it')) },
+  logLevel: { env: 'LOG_LEVEL', doc: 'Log level: fatal, error, warn, info, debug, trace or silent', schema: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')) },
+} as const;
+
+type Settings = typeof settings;
+export type Config = Readonly<{ [K in keyof Settings]: z.output<Settings[K]['schema']> }>;
+
+export class ConfigError extends Error {}
+
+/** Turns an environment into a validated, frozen Config; fails loud with every bad key named. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const config: Record<string, unknown> = {};
+  for (const [key, setting] of Object.entries(settings)) {
+    const parsed = setting.schema.safeParse(env[setting.env]);
+    if (parsed.success) config[key] = parsed.data;
+    else problems.push(`${setting.env}=${JSON.stringify(env[setting.env])}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return Object.freeze(config) as Config;
+}

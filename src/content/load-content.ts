@@ -1,0 +1,50 @@
+import { loadLocaleFiles, type LocaleFiles } from '../i18n/locale-files.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import type { KnowledgeBase } from '../knowledge/model.js';
+import { loadTrees } from '../trees/load.js';
+import type { TreeCatalog } from '../trees/model.js';
+import { ContentError } from './yaml-file.js';
+
+export interface Content {
+  kb: KnowledgeBase;
+  trees: TreeCatalog;
+  locales: LocaleFiles;
+}
+
+export interface ContentDirs {
+  knowledgeDir: string;
+  dialogsDir: string;
+  localesDir: string;
+}
+
+/** Entries that name a tree and trees that name an entry must agree. */
+function crossCheck(kb: KnowledgeBase, trees: TreeCatalog, dirs: ContentDirs): string[] {
+  const problems: string[] = [];
+  for (const entry of kb.entries.values()) {
+    if (!entry.tree) continue;
+    const tree = trees.get(entry.tree);
+    if (!tree) problems.push(`${dirs.knowledgeDir}/${entry.id}.yaml: tree — "${entry.tree}" is not a tree in ${dirs.dialogsDir}/`);
+    else if (tree.entry !== entry.id) problems.push(`${tree.file}: entry — is "${tree.entry}" but ${entry.id} names this tree`);
+  }
+  return problems;
+}
+
+/** Loads and checks every content file: knowledge, trees, strings. Throws with every problem found. */
+export async function loadContent(dirs: ContentDirs): Promise<Content> {
+  const problems: string[] = [];
+  const attempt = async <T>(load: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await load();
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const kb = await attempt(() => loadKnowledge(dirs.knowledgeDir));
+  const trees = kb ? await attempt(() => loadTrees(dirs.dialogsDir, kb.ids())) : undefined;
+  const locales = await attempt(() => loadLocaleFiles(dirs.localesDir));
+  if (kb && trees) problems.push(...crossCheck(kb, trees, dirs));
+  if (problems.length > 0 || !kb || !trees || !locales) throw new ContentError(problems);
+  return { kb, trees, locales };
+}

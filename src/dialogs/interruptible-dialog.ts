@@ -1,0 +1,31 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Command } from '../understanding/commands.js';
+import { turnInput, type TurnInput } from './turn-input.js';
+
+/** Commands that interrupt whatever the conversation is doing, in every dialog. */
+const INTERRUPTIONS = new Set<Command>(['help', 'cancel', 'restart', 'back']);
+
+/**
+ * The base of our dialogs: reads the turn once, and routes "help", "cancel", "restart" and
+ * "back" (in any language) to a handler each dialog defines, before its own handling.
+ * A dialog that can read one of those words as an answer of its own claims it in `claims`.
+ */
+export abstract class InterruptibleDialog<O extends object = object> extends Dialog<O> {
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const input = turnInput(dc.context);
+    const command = input.payload?.action === 'command' ? input.payload.command : input.understanding?.command;
+    if (command && INTERRUPTIONS.has(command) && !(await this.claims(dc, input))) {
+      return this.onInterruption(dc, command as 'help' | 'cancel' | 'restart' | 'back');
+    }
+    return this.onInput(dc, input);
+  }
+
+  /** True when this dialog reads the input as an answer of its own (a choice labelled "Stop"). */
+  protected async claims(_dc: DialogContext, _input: TurnInput): Promise<boolean> {
+    return false;
+  }
+
+  protected abstract onInterruption(dc: DialogContext, command: 'help' | 'cancel' | 'restart' | 'back'): Promise<DialogTurnResult>;
+
+  protected abstract onInput(dc: DialogContext, input: TurnInput): Promise<DialogTurnResult>;
+}

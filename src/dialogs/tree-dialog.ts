@@ -1,0 +1,263 @@
+import { EventFactory } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Language } from '../content/languages.js';
+import { everyLanguage } from '../i18n/i18n.js';
+import { answerContent, answerMarkdown } from '../replies/answers.js';
+import type { Payload } from '../replies/payload.js';
+import type { Reply } from '../replies/reply.js';
+import { sendReplies } from '../replies/send.js';
+import type { Tree, TreeNode } from '../trees/model.js';
+import { walkFrom } from '../trees/walk.js';
+import { InterruptibleDialog } from './interruptible-dialog.js';
+import { TREE_DIALOG, type DialogServices } from './services.js';
+import { turnInput, type TurnInput } from './turn-input.js';
+import { matchTypedChoice, type TypeableChoice } from './typed-choice.js';
+
+export interface TreeOptions {
+  tree: string;
+}
+
+/** What a tree hands back to the router when it ends. */
+export interface TreeOutcome {
+  /** Something the customer asked for instead (another topic, a button of another reply). */
+  redirect?: Payload;
+}
+
+/**
+ * Where the customer is in a tree. It lives in conversation state, so a restarted bot on
+ * persistent storage carries on from here.
+ */
+interface TreeState {
+  tree: string;
+  /** The question node being asked, or the last node shown when asking feedback. */
+  at: string;
+  /** Question nodes answered so far, for "back". */
+  history: string[];
+  phase: 'question' | 'feedback' | 'switch';
+  /** The entry offered by "leave this check and look at…?". */
+  switchTo?: string;
+}
+
+type Option = TypeableChoice & { payload: Payload };
+
+/**
+ * The one engine that runs every guided tree of dialogs/: it shows a node, waits for a
+ * choice (a click or typed in any language), and walks on; at a leaf it asks whether that
+ * solved it. Nothing here knows any particular tree.
+ */
+export class TreeDialog extends InterruptibleDialog<TreeOptions> {
+  constructor(private readonly services: DialogServices) {
+    super(TREE_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: TreeOptions): Promise<DialogTurnResult> {
+    const tree = options && this.services.trees.get(options.tree);
+    if (!tree) throw new Error(`TreeDialog: unknown tree "${options?.tree}"`);
+    Object.assign(this.state(dc), { tree: tree.id, at: tree.start, history: [], phase: 'question' } satisfies TreeState);
+    await this.say(dc, this.t(dc, 'tree.started', { title: tree.title[this.language(dc)] }));
+    return this.enter(dc, tree, tree.start);
+  }
+
+  /** A tree whose file was removed since the conversation started cannot go on: say so and end it. */
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (this.services.trees.get(this.state(dc).tree)) return super.continueDialog(dc);
+    await this.say(dc, this.t(dc, 'tree.gone'));
+    return dc.endDialog({} satisfies TreeOutcome);
+  }
+
+  protected override async claims(dc: DialogContext, input: TurnInput): Promise<boolean> {
+    return this.typedOption(dc, input) !== undefined;
+  }
+
+  protected override async onInterruption(dc: DialogContext, command: 'help' | 'cancel' | 'restart' | 'back'): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    const tree = this.tree(dc);
+    const title = tree.title[this.language(dc)];
+    switch (command) {
+      case 'cancel':
+        await this.say(dc, this.t(dc, 'tree.cancelled', { title }));
+        return dc.endDialog({} satisfies TreeOutcome);
+      case 'restart':
+        Object.assign(state, { at: tree.start, history: [], phase: 'question', switchTo: undefined });
+        await this.say(dc, this.t(dc, 'tree.restarted', { title }));
+        return this.enter(dc, tree, tree.start);
+      case 'back': {
+        const previous = state.history.pop();
+        if (!previous) {
+          await this.say(dc, this.t(dc, 'tree.firstQuestion'));
+          return this.askAgain(dc);
+        }
+        state.phase = 'question';
+        return this.enter(dc, tree, previous);
+      }
+      case 'help':
+        await this.say(dc, this.t(dc, 'tree.help', { title }));
+        return this.askAgain(dc);
+    }
+  }
+
+  protected override async onInput(dc: DialogContext, input: TurnInput): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    const payload = input.payload ?? this.typedOption(dc, input);
+    if (payload) return this.onPayload(dc, payload);
+    const understanding = input.understanding;
+    // A new question mid-check: offer to leave the check for it rather than force it into the choices.
+    if (understanding?.decision === 'answer' && understanding.intent !== this.tree(dc).entry && this.services.kb.get(understanding.intent)) {
+      state.phase = 'switch';
+      state.switchTo = understanding.intent;
+      return this.askAgain(dc);
+    }
+    const key = understanding?.decision === 'answer' ? 'tree.alreadyHere' : 'tree.notUnderstood';
+    await this.say(dc, this.t(dc, key));
+    if (state.phase === 'switch') state.phase = 'question';
+    return this.askAgain(dc);
+  }
+
+  private async onPayload(dc: DialogContext, payload: Payload): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    const tree = this.tree(dc);
+    if (payload.action === 'choice' && payload.tree === tree.id && state.phase !== 'feedback') {
+      const node = tree.nodes.get(state.at);
+      if (payload.node === state.at && node?.type === 'question' && node.choices.some((c) => c.next === payload.next)) {
+        state.history.push(state.at);
+        state.phase = 'question';
+        return this.enter(dc, tree, payload.next);
+      }
+      await this.say(dc, this.t(dc, 'tree.staleChoice'));
+      return this.askAgain(dc);
+    }
+    if (payload.action === 'solved' && payload.tree === tree.id && state.phase === 'feedback') {
+      if (payload.solved) {
+        await this.say(dc, this.t(dc, 'tree.solved'));
+        return dc.endDialog({} satisfies TreeOutcome);
+      }
+      return this.handOff(dc, this.t(dc, 'handoff.notSolved'));
+    }
+    if (payload.action === 'switch' && payload.tree === tree.id && state.phase === 'switch') {
+      if (payload.accept) return dc.endDialog({ redirect: { action: 'entry', entry: payload.entry } } satisfies TreeOutcome);
+      state.phase = 'question';
+      state.switchTo = undefined;
+      return this.askAgain(dc);
+    }
+    if (payload.action === 'command') return this.onInterruptionOrAsk(dc, payload.command);
+    if (payload.action === 'choice' || payload.action === 'solved' || payload.action === 'switch') {
+      await this.say(dc, this.t(dc, 'tree.staleChoice'));
+      return this.askAgain(dc);
+    }
+    // A button of another reply (a topic, an article): the customer has moved on.
+    return dc.endDialog({ redirect: payload } satisfies TreeOutcome);
+  }
+
+  private async onInterruptionOrAsk(dc: DialogContext, command: string): Promise<DialogTurnResult> {
+    if (command === 'help' || command === 'cancel' || command === 'restart' || command === 'back') return this.onInterruption(dc, command);
+    return this.askAgain(dc);
+  }
+
+  /** Shows the nodes from `from` up to the next question or leaf, and waits or ends there. */
+  private async enter(dc: DialogContext, tree: Tree, from: string): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    const language = this.language(dc);
+    const path = walkFrom(tree, from);
+    const replies: Reply[] = [];
+    for (const id of path.slice(0, -1)) replies.push({ text: this.nodeText(tree.nodes.get(id)!, language) });
+    const lastId = path[path.length - 1]!;
+    const last = tree.nodes.get(lastId)!;
+    state.at = lastId;
+    if (last.type === 'handoff') {
+      await sendReplies(dc.context, ...replies);
+      return this.handOff(dc, this.nodeText(last, language));
+    }
+    if (last.type === 'question') {
+      state.phase = 'question';
+    } else {
+      replies.push({ text: this.nodeText(last, language) });
+      state.phase = 'feedback';
+    }
+    await sendReplies(dc.context, ...replies);
+    return this.askAgain(dc);
+  }
+
+  /** Asks what the current phase waits for: the question, "did this solve it?", or "switch?". */
+  private async askAgain(dc: DialogContext): Promise<DialogTurnResult> {
+    const language = this.language(dc);
+    const options = this.options(dc);
+    const node = this.tree(dc).nodes.get(this.state(dc).at)!;
+    const text =
+      this.state(dc).phase === 'question'
+        ? this.nodeText(node, language)
+        : this.state(dc).phase === 'feedback'
+          ? this.t(dc, 'tree.didItHelp')
+          : this.t(dc, 'tree.switch', { title: this.tree(dc).title[language], topic: this.switchTitle(dc) });
+    await sendReplies(dc.context, { text, choices: options.map((o) => ({ title: o.label[language], payload: o.payload })) });
+    return Dialog.EndOfTurn;
+  }
+
+  /** The choices of the current phase, each with its labels in every language. */
+  private options(dc: DialogContext): Option[] {
+    const state = this.state(dc);
+    const tree = this.tree(dc);
+    const yesNo = (yes: Payload, no: Payload, yesKey: string, noKey: string): Option[] => [
+      { label: everyLanguage(this.services.t, yesKey), means: 'yes', payload: yes },
+      { label: everyLanguage(this.services.t, noKey), means: 'no', payload: no },
+    ];
+    if (state.phase === 'feedback') {
+      return yesNo({ action: 'solved', tree: tree.id, solved: true }, { action: 'solved', tree: tree.id, solved: false }, 'tree.yesSolved', 'tree.notSolved');
+    }
+    if (state.phase === 'switch' && state.switchTo) {
+      const entry = state.switchTo;
+      return yesNo({ action: 'switch', tree: tree.id, entry, accept: true }, { action: 'switch', tree: tree.id, entry, accept: false }, 'tree.switchYes', 'tree.switchNo');
+    }
+    const node = tree.nodes.get(state.at);
+    if (node?.type !== 'question') return [];
+    return node.choices.map((c) => ({ ...c, payload: { action: 'choice', tree: tree.id, node: state.at, next: c.next } }));
+  }
+
+  private typedOption(dc: DialogContext, input: TurnInput): Payload | undefined {
+    if (input.payload || !input.text) return undefined;
+    const options = this.options(dc);
+    const index = matchTypedChoice(options, input.text, input.language, this.services.understander.recognizeCommand);
+    return index === undefined ? undefined : options[index]?.payload;
+  }
+
+  /** Ends the tree handing the customer to a person: the text, and a handoff event for the channel. */
+  private async handOff(dc: DialogContext, text: string): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    await sendReplies(dc.context, { text: `${text}\n\n${this.t(dc, 'handoff.how')}` });
+    await dc.context.sendActivity(EventFactory.createHandoffInitiation(dc.context, { tree: state.tree, node: state.at, language: this.language(dc) }));
+    return dc.endDialog({} satisfies TreeOutcome);
+  }
+
+  private nodeText(node: TreeNode, language: Language): string {
+    if (node.type !== 'entry') return node.text[language];
+    const entry = this.services.kb.get(node.entry);
+    const article = entry ? answerMarkdown(answerContent(entry, language)) : '';
+    return [node.text?.[language], article].filter(Boolean).join('\n\n');
+  }
+
+  private switchTitle(dc: DialogContext): string {
+    const id = this.state(dc).switchTo;
+    return (id && this.services.kb.get(id)?.text[this.language(dc)].title) || '';
+  }
+
+  private tree(dc: DialogContext): Tree {
+    const tree = this.services.trees.get(this.state(dc).tree);
+    if (!tree) throw new Error(`TreeDialog: the tree "${this.state(dc).tree}" in conversation state no longer exists`);
+    return tree;
+  }
+
+  private state(dc: DialogContext): TreeState {
+    return dc.activeDialog!.state as TreeState;
+  }
+
+  private language(dc: DialogContext): Language {
+    return turnInput(dc.context).language;
+  }
+
+  private t(dc: DialogContext, key: string, values?: Record<string, unknown>): string {
+    return this.services.t(this.language(dc), key, values);
+  }
+
+  private async say(dc: DialogContext, text: string): Promise<void> {
+    await sendReplies(dc.context, { text });
+  }
+}

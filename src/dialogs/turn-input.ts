@@ -1,0 +1,27 @@
+import type { TurnContext } from 'botbuilder';
+import type { Language } from '../content/languages.js';
+import type { Payload } from '../replies/payload.js';
+import type { Understanding } from '../understanding/understander.js';
+
+/** What this turn brought, read once by the bot before the dialogs run. */
+export interface TurnInput {
+  text: string;
+  /** Set when a button was clicked: the exact choice, never re-guessed. */
+  payload?: Payload;
+  /** The conversation's language after this message. */
+  language: Language;
+  /** What the text means; absent for button clicks and empty messages. */
+  understanding?: Understanding;
+}
+
+const TURN_INPUT = Symbol('sportello.turnInput');
+
+export function setTurnInput(context: TurnContext, input: TurnInput): void {
+  context.turnState.set(TURN_INPUT, input);
+}
+
+export function turnInput(context: TurnContext): TurnInput {
+  const input = context.turnState.get(TURN_INPUT) as TurnInput | undefined;
+  if (!input) throw new Error('turnInput: the bot did not read this turn before running the dialogs');
+  return input;
+}

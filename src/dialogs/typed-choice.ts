@@ -1,0 +1,43 @@
+import Fuse from 'fuse.js';
+import { LANGUAGES, type Language } from '../content/languages.js';
+import type { Command } from '../understanding/commands.js';
+import { normalise } from '../understanding/normalise.js';
+
+/** A choice the bot offered, as a person might type it back in any of the four languages. */
+export interface TypeableChoice {
+  label: Record<Language, string>;
+  /** More ways to say it, per language. */
+  says?: Record<Language, string[]>;
+  /** The common yes / no / don't-know words select this choice. */
+  means?: 'yes' | 'no' | 'unsure';
+}
+
+/** Recognises yes / no / don't know and other commands in any language ("si", "oui", "weiß nicht"). */
+export type CommandReader = (text: string, prefer?: Language) => { command: Command } | undefined;
+
+// Labels and phrases are short; anything further than this is another sentence.
+const MAX_DISTANCE = 0.3;
+
+/**
+ * Reads a typed answer as one of the offered choices: its number, a label or phrase in any
+ * language (a typo forgiven), or a yes / no / don't know for the choice that means it.
+ * Returns the choice's index, or undefined when the text answers none of them.
+ */
+export function matchTypedChoice(choices: readonly TypeableChoice[], text: string, language: Language, readCommand: CommandReader): number | undefined {
+  const typed = normalise(text);
+  if (!typed) return undefined;
+  const asNumber = Number(typed);
+  if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= choices.length) return asNumber - 1;
+  const phrases = choices.flatMap((choice, index) =>
+    LANGUAGES.flatMap((l) => [choice.label[l], ...(choice.says?.[l] ?? [])]).map((p) => ({ index, text: normalise(p) })),
+  );
+  const exact = phrases.find((p) => p.text === typed);
+  if (exact) return exact.index;
+  const meaning = readCommand(text, language)?.command;
+  if (meaning === 'yes' || meaning === 'no' || meaning === 'unsure') {
+    const index = choices.findIndex((c) => c.means === meaning);
+    if (index >= 0) return index;
+  }
+  const [best] = new Fuse(phrases, { keys: ['text'], includeScore: true, threshold: MAX_DISTANCE }).search(typed.slice(0, 32), { limit: 1 });
+  return best && (best.score ?? 1) <= MAX_DISTANCE ? best.item.index : undefined;
+}

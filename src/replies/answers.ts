@@ -1,0 +1,49 @@
+import type { Language } from '../content/languages.js';
+import type { Translate } from '../i18n/i18n.js';
+import type { Entry, KnowledgeBase } from '../knowledge/model.js';
+import type { AnswerContent, Reply, ReplyChoice } from './reply.js';
+
+/** The entry's answer in one language, as the reply model carries it. */
+export function answerContent(entry: Entry, language: Language): AnswerContent {
+  const text = entry.text[language];
+  return {
+    entry: entry.id,
+    language,
+    title: text.title,
+    summary: text.answer.summary,
+    sections: text.answer.sections ?? [],
+    warnings: text.answer.warnings ?? [],
+  };
+}
+
+/** An answer as Markdown: title, summary, each section with numbered steps, then warnings. */
+export function answerMarkdown(answer: AnswerContent): string {
+  const parts = [`**${answer.title}**`, answer.summary.trim()];
+  for (const section of answer.sections) {
+    const lines: string[] = [];
+    if (section.heading) lines.push(`**${section.heading}**`);
+    if (section.text) lines.push(section.text.trim());
+    if (section.steps) lines.push(section.steps.map((s, i) => `${i + 1}. ${s.trim()}`).join('\n'));
+    parts.push(lines.join('\n\n'));
+  }
+  for (const warning of answer.warnings) parts.push(`⚠️ ${warning.trim()}`);
+  return parts.join('\n\n');
+}
+
+export const entryChoice = (entry: Entry, language: Language): ReplyChoice => ({
+  title: entry.text[language].title,
+  payload: { action: 'entry', entry: entry.id },
+});
+
+/** An entry's answer with its related entries offered as buttons. */
+export function answerReply(kb: KnowledgeBase, entry: Entry, language: Language, t: Translate): Reply {
+  const answer = answerContent(entry, language);
+  const related = entry.related.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
+  const text = answerMarkdown(answer) + (related.length > 0 ? `\n\n${t(language, 'answer.related')}` : '');
+  return { text, answer, choices: related.map((e) => entryChoice(e, language)) };
+}
+
+/** The list of topics the bot knows, as buttons. */
+export function topicChoices(kb: KnowledgeBase, language: Language): ReplyChoice[] {
+  return [...kb.entries.values()].map((e) => entryChoice(e, language));
+}
