@@ -49,7 +49,8 @@ export function createAnalyser(language: Language, keep: Iterable<string> = []):
     analyse(text) {
       const normalised = normalise(text);
       const tokens = normalised ? tokenizer.tokenize(normalised).filter(Boolean) : [];
-      return { normalised, tokens, content: tokens.filter((t) => !isStopword(t)) };
+      // A bare number ("12 users", "6 months") says nothing about the topic.
+      return { normalised, tokens, content: tokens.filter((t) => !isStopword(t) && !/^\d+$/.test(t)) };
     },
   };
 }

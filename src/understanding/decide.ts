@@ -21,7 +21,7 @@ export interface Verdict {
 
 /** The knobs of the answer / clarify / none decision; tuned with `npm run eval`. */
 export interface DecisionPolicy {
-  /** Weight of the classifier probability in an intent's score (the rest is fuzzy similarity). */
+  /** Weight of the classifier probability in an intent's score (the rest is example similarity). */
   classifierWeight: number;
   /** Score from which the best intent is answered outright… */
   answerAt: number;
@@ -29,8 +29,12 @@ export interface DecisionPolicy {
   answerMargin: number;
   /** Below this score no intent is offered at all. */
   clarifyAt: number;
-  /** Share of the message's words the knowledge base must know before any entry is offered. */
+  /** Share of the message's meaning the knowledge base must know before any entry is offered. */
   minCoverage: number;
+  /** Similarity to the closest example an entry needs before it is offered. */
+  minSimilarity: number;
+  /** An entry is declined when an out-of-scope example is closer than its own by this much. */
+  noneMargin: number;
   /** How many entries a clarifying question offers at most. */
   maxChoices: number;
 }
@@ -39,8 +43,10 @@ export const defaultPolicy: DecisionPolicy = {
   classifierWeight: 0.7,
   answerAt: 0.5,
   answerMargin: 0.15,
-  clarifyAt: 0.25,
+  clarifyAt: 0.35,
   minCoverage: 0.3,
+  minSimilarity: 0.25,
+  noneMargin: 0.1,
   maxChoices: 3,
 };
 
@@ -51,14 +57,20 @@ export function decide(evidence: IntentEvidence, intents: readonly string[], pol
       intent,
       score:
         policy.classifierWeight * (evidence.classifier.get(intent) ?? 0) +
-        (1 - policy.classifierWeight) * (evidence.fuzzy.get(intent) ?? 0),
+        (1 - policy.classifierWeight) * (evidence.similarity.get(intent) ?? 0),
     }))
     .sort((a, b) => b.score - a.score);
   const [first, second] = candidates;
   const none = (confidence: number): Verdict => ({ intent: NONE, decision: 'none', confidence, candidates, offered: [] });
   if (!first || evidence.words.length === 0) return none(1);
+  const similarity = evidence.similarity.get(first.intent) ?? 0;
   const noneProbability = evidence.classifier.get(NONE) ?? 0;
-  if (evidence.coverage < policy.minCoverage || first.score < policy.clarifyAt || noneProbability > first.score) {
+  if (
+    evidence.coverage < policy.minCoverage ||
+    similarity < policy.minSimilarity ||
+    first.score < policy.clarifyAt ||
+    evidence.noneSimilarity > similarity + policy.noneMargin
+  ) {
     return none(Math.max(noneProbability, 1 - first.score));
   }
   const margin = first.score - (second?.score ?? 0);

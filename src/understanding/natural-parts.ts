@@ -32,6 +32,14 @@ export const stemmers: Record<Language, Stemmer> = {
   de: load<Stemmer>('stemmers/porter_stemmer_de'),
 };
 
+/** Edit distance counting a swap of two neighbouring letters as one edit ("swtich" → "switch"). */
+export const editDistance: (a: string, b: string) => number = (() => {
+  const { DamerauLevenshteinDistance } = load<{ DamerauLevenshteinDistance: (a: string, b: string) => number }>(
+    'distance/levenshtein_distance',
+  );
+  return (a, b) => DamerauLevenshteinDistance(a, b);
+})();
+
 /** A sparse observation: the values are the feature names present in a message. */
 export type SparseObservation = Record<number, string>;
 

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { editDistance } from './natural-parts.js';
 
 /**
  * Maps a word the knowledge base never uses to the closest one it does ("autenticazone" →
@@ -12,22 +13,35 @@ export interface Speller {
 const MIN_LENGTH = 4;
 // Fuse scores 0 (exact) to 1 (nothing alike); beyond this a "correction" is a different word.
 const MAX_DISTANCE = 0.3;
+// A typo changes a word's length by a letter or two.
+const LENGTH_SLACK = 2;
+const CACHE_LIMIT = 50_000;
+const CANDIDATES = 3;
+// Fuse's score is relative to the word's length and forgives too much on short words ("moon"
+// would become "money"): a correction must also be this close in plain edits.
+const allowedEdits = (length: number) => (length >= 8 ? 2 : 1);
 
+/**
+ * People seldom mistype the first letter, and a typo changes a word's length by a letter or
+ * two: each (first letter, length) gets its own small fuse index of the words that could be
+ * meant, built once here. That keeps "conto" from becoming "costo" and a lookup cheap
+ * whatever the size of the vocabulary.
+ */
 export function createSpeller(vocabulary: Iterable<string>): Speller {
   const words = new Set(vocabulary);
-  const byLength = new Map<number, string[]>();
+  const byBucket = new Map<string, string[]>();
   for (const word of words) {
-    const list = byLength.get(word.length) ?? [];
-    list.push(word);
-    byLength.set(word.length, list);
+    if (word.length < MIN_LENGTH - LENGTH_SLACK) continue;
+    for (let d = -LENGTH_SLACK; d <= LENGTH_SLACK; d++) {
+      const key = `${word[0]}${word.length + d}`;
+      const list = byBucket.get(key) ?? [];
+      list.push(word);
+      byBucket.set(key, list);
+    }
   }
-  // A typo changes a word's length by one or two letters at most: each length searches only
-  // the words of a close length, indexed once here rather than at every message.
-  const longest = Math.max(MIN_LENGTH, ...byLength.keys());
-  const searchers = new Map<number, Fuse<string>>();
-  for (let length = MIN_LENGTH; length <= longest + 2; length++) {
-    const candidates = [-2, -1, 0, 1, 2].flatMap((d) => byLength.get(length + d) ?? []);
-    searchers.set(length, new Fuse(candidates, { includeScore: true, threshold: MAX_DISTANCE, ignoreLocation: true }));
+  const searchers = new Map<string, Fuse<string>>();
+  for (const [key, list] of byBucket) {
+    searchers.set(key, new Fuse(list, { includeScore: true, threshold: MAX_DISTANCE, ignoreLocation: true }));
   }
   const corrections = new Map<string, string>();
   return {
@@ -36,10 +50,11 @@ export function createSpeller(vocabulary: Iterable<string>): Speller {
       if (words.has(word) || word.length < MIN_LENGTH || /\d/.test(word)) return word;
       let corrected = corrections.get(word);
       if (corrected === undefined) {
-        const [best] = searchers.get(word.length)?.search(word.slice(0, 32), { limit: 1 }) ?? [];
-        // People seldom mistype the first letter; requiring it keeps "conto" from becoming "costo".
-        corrected = best && (best.score ?? 1) <= MAX_DISTANCE && best.item[0] === word[0] ? best.item : word;
-        if (corrections.size > 50_000) corrections.clear();
+        const found = searchers.get(`${word[0]}${word.length}`)?.search(word.slice(0, 32), { limit: CANDIDATES }) ?? [];
+        const best = found.find((f) => (f.score ?? 1) <= MAX_DISTANCE && editDistance(word, f.item) <= allowedEdits(word.length));
+        corrected = best ? best.item : word;
+        // The cache only grows with the words people type; a flood of junk must not grow it forever.
+        if (corrections.size >= CACHE_LIMIT) corrections.clear();
         corrections.set(word, corrected);
       }
       return corrected;

@@ -49,7 +49,7 @@ export class Conversation {
   private async turn(activity: Partial<Activity>): Promise<Activity[]> {
     this.adapter.activeQueue.length = 0;
     await this.adapter.receiveActivity(activity);
-    const replies = this.adapter.activeQueue.splice(0);
+    const replies = this.adapter.activeQueue.splice(0) as Activity[];
     return replies.filter((a) => a.type === ActivityTypes.Message);
   }
 }
