@@ -27,8 +27,10 @@ export interface DecisionPolicy {
   answerAt: number;
   /** …provided it leads the second by at least this much. */
   answerMargin: number;
-  /** Below this score no intent is offered at all. */
+  /** Below this score a lone intent is not offered; several close ones still are. */
   clarifyAt: number;
+  /** Below this score an intent is never offered. */
+  offerAt: number;
   /** Share of the message's meaning the knowledge base must know before any entry is offered. */
   minCoverage: number;
   /** Similarity to the closest example an entry needs before it is offered. */
@@ -42,11 +44,12 @@ export interface DecisionPolicy {
 export const defaultPolicy: DecisionPolicy = {
   classifierWeight: 0.7,
   answerAt: 0.5,
-  answerMargin: 0.15,
-  clarifyAt: 0.35,
+  answerMargin: 0.2,
+  clarifyAt: 0.4,
+  offerAt: 0.25,
   minCoverage: 0.3,
   minSimilarity: 0.25,
-  noneMargin: 0.1,
+  noneMargin: 0.15,
   maxChoices: 3,
 };
 
@@ -63,20 +66,18 @@ export function decide(evidence: IntentEvidence, intents: readonly string[], pol
   const [first, second] = candidates;
   const none = (confidence: number): Verdict => ({ intent: NONE, decision: 'none', confidence, candidates, offered: [] });
   if (!first || evidence.words.length === 0) return none(1);
+  const declined = none(Math.max(evidence.classifier.get(NONE) ?? 0, 1 - first.score));
+  // Entries worth naming at all: close enough to one of their examples, with some score.
+  const viable = candidates.filter((c) => c.score >= policy.offerAt && (evidence.similarity.get(c.intent) ?? 0) >= policy.minSimilarity);
+  if (evidence.coverage < policy.minCoverage || viable[0] !== first) return declined;
   const similarity = evidence.similarity.get(first.intent) ?? 0;
-  const noneProbability = evidence.classifier.get(NONE) ?? 0;
-  if (
-    evidence.coverage < policy.minCoverage ||
-    similarity < policy.minSimilarity ||
-    first.score < policy.clarifyAt ||
-    evidence.noneSimilarity > similarity + policy.noneMargin
-  ) {
-    return none(Math.max(noneProbability, 1 - first.score));
-  }
-  const margin = first.score - (second?.score ?? 0);
-  if (first.score >= policy.answerAt && margin >= policy.answerMargin) {
+  const strong = first.score >= policy.answerAt;
+  // Closer to something we know we do not answer than to anything we do.
+  if (!strong && evidence.noneSimilarity > similarity + policy.noneMargin) return declined;
+  if (strong && first.score - (second?.score ?? 0) >= policy.answerMargin) {
     return { intent: first.intent, decision: 'answer', confidence: first.score, candidates, offered: [] };
   }
-  const offered = candidates.filter((c) => c.score >= policy.clarifyAt).slice(0, policy.maxChoices).map((c) => c.intent);
+  if (first.score < policy.clarifyAt && viable.length < 2) return declined;
+  const offered = viable.slice(0, policy.maxChoices).map((c) => c.intent);
   return { intent: first.intent, decision: 'clarify', confidence: first.score, candidates, offered };
 }
