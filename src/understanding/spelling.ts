@@ -11,12 +11,12 @@ export interface Speller {
 }
 
 const MIN_LENGTH = 4;
-// Fuse scores 0 (exact) to 1 (nothing alike); beyond this a "correction" is a different word.
-const MAX_DISTANCE = 0.3;
+// Fuse scores 0 (exact) to 1 (nothing alike). It only shortlists: the edit distance decides.
+const MAX_DISTANCE = 0.4;
 // A typo changes a word's length by a letter or two.
 const LENGTH_SLACK = 2;
 const CACHE_LIMIT = 50_000;
-const CANDIDATES = 3;
+const CANDIDATES = 5;
 // Fuse's score is relative to the word's length and forgives too much on short words ("moon"
 // would become "money"): a correction must also be this close in plain edits.
 const allowedEdits = (length: number) => (length >= 8 ? 2 : 1);
