@@ -5,14 +5,16 @@ import { loadConfig } from '../config.js';
 import { LANGUAGES } from '../content/languages.js';
 import { loadContent } from '../content/load-content.js';
 import { evaluate, type EvaluationReport } from '../evaluation/evaluate.js';
-import { readLabelledSet } from '../evaluation/labelled-set.js';
+import { readLabelledSet, type LabelledMessage } from '../evaluation/labelled-set.js';
+import { fitCalibration } from '../understanding/calibration.js';
 import { createUnderstander } from '../understanding/understander.js';
 import { runCli } from './run-cli.js';
 
-const USAGE = `npm run eval [-- --set FILE] [--external DIR] [--no-hint] [--json]
+const USAGE = `npm run eval [-- --set FILE] [--external DIR] [--no-hint] [--calibrate] [--json]
   --set FILE      labelled messages, label<TAB>locale<TAB>text (default tests/eval/heldout.tsv)
   --external DIR  also measure out-of-scope recall on every *.tsv of DIR (e.g. ../shared/data/external-oos)
   --no-hint       do not pass the message's locale as the channel's hint: the text alone decides
+  --calibrate     fit the confidence calibration (Platt) on these messages and print it for src/understanding/decide.ts
   --json          print the report as JSON`;
 
 const pct = (x: number) => (Number.isNaN(x) ? '   -  ' : `${(100 * x).toFixed(1).padStart(5)}%`);
@@ -36,6 +38,11 @@ function printReport(title: string, report: EvaluationReport): void {
     console.log('\nconfusions (expected → got: count, examples)');
     for (const c of report.confusions.slice(0, 25)) console.log(`  ${c.expected} → ${c.got}: ${c.count}   ${c.examples.join(' | ')}`);
   }
+  if (report.calibration) {
+    const c = report.calibration;
+    console.log(`\nconfidence calibration: expected calibration error ${(100 * c.expectedCalibrationError).toFixed(1)} points`);
+    for (const b of c.table) console.log(`  confidence ${b.from.toFixed(1)}-${b.to.toFixed(1)}: ${String(b.count).padStart(5)} messages, mean confidence ${pct(b.confidence)}, right ${pct(b.right / b.count)}`);
+  }
   console.log(`\nclassification latency: p50 ${report.latency.p50.toFixed(3)} ms, p99 ${report.latency.p99.toFixed(3)} ms, mean ${report.latency.mean.toFixed(3)} ms`);
 }
 
@@ -45,6 +52,7 @@ await runCli(async () => {
       set: { type: 'string', default: 'tests/eval/heldout.tsv' },
       external: { type: 'string' },
       'no-hint': { type: 'boolean', default: false },
+      calibrate: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -53,9 +61,11 @@ await runCli(async () => {
   const config = loadConfig();
   const content = await loadContent(config);
   const understander = createUnderstander(content.kb, content.locales.input);
-  const classify = (m: { text: string; language: (typeof LANGUAGES)[number] }) => {
+  const raws: Array<{ kind: 'entry' | 'none'; raw: number; right: boolean }> = [];
+  const classify = (m: LabelledMessage) => {
     const u = understander.understand(m.text, { hint: values['no-hint'] ? undefined : m.language, fallback: config.defaultLocale });
-    return { intent: u.intent, decision: u.decision, language: u.language };
+    if (!u.command) raws.push({ kind: u.intent === 'none' ? 'none' : 'entry', raw: u.rawScore, right: u.intent === m.expected });
+    return { intent: u.intent, decision: u.decision, language: u.language, confidence: u.confidence };
   };
   const reports: Record<string, EvaluationReport> = { heldout: evaluate(await readLabelledSet(values.set), classify) };
   if (values.external) {
@@ -63,6 +73,12 @@ await runCli(async () => {
     const files = readdirSync(values.external).filter((f) => f.endsWith('.tsv')).sort();
     const messages = (await Promise.all(files.map((f) => readLabelledSet(path.join(values.external!, f))))).flat();
     reports.external = evaluate(messages, classify);
+  }
+  if (values.calibrate) {
+    const fit = (kind: 'entry' | 'none') => fitCalibration(raws.filter((r) => r.kind === kind));
+    const round = (c: { slope: number; intercept: number }) => `{ slope: ${c.slope.toFixed(3)}, intercept: ${c.intercept.toFixed(3)} }`;
+    console.log(`calibration: { entry: ${round(fit('entry'))}, none: ${round(fit('none'))} }`);
+    return;
   }
   if (values.json) return void console.log(JSON.stringify(reports, null, 2));
   printReport(`Held-out set ${values.set}`, reports.heldout!);

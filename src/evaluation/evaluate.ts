@@ -1,4 +1,5 @@
 import { LANGUAGES, type Language } from '../content/languages.js';
+import { reliability } from '../understanding/calibration.js';
 import type { LabelledMessage } from './labelled-set.js';
 
 /** What a classifier said of one message: the label it picked and, if it knows, the language. */
@@ -6,6 +7,8 @@ export interface Prediction {
   intent: string;
   decision?: string;
   language?: string;
+  /** Probability the classifier gives its own label, when it has one. */
+  confidence?: number;
 }
 
 export type Classify = (message: LabelledMessage) => Prediction;
@@ -24,6 +27,8 @@ export interface EvaluationReport {
   decisions: Record<string, number>;
   perIntent: Array<{ intent: string; support: number; precision: number; recall: number }>;
   confusions: Array<{ expected: string; got: string; count: number; examples: string[] }>;
+  /** How well `confidence` matches how often the label is right (when the classifier reports one). */
+  calibration?: ReturnType<typeof reliability>;
   /** Milliseconds per message. */
   latency: { p50: number; p99: number; mean: number };
 }
@@ -79,6 +84,7 @@ export function evaluate(messages: LabelledMessage[], classify: Classify): Evalu
     decisions[d] = (decisions[d] ?? 0) + 1;
   }
   const withLanguage = results.filter((r) => r.prediction.language);
+  const withConfidence = results.filter((r) => r.prediction.confidence !== undefined);
   const sorted = [...times].sort((a, b) => a - b);
   return {
     total: messages.length,
@@ -89,6 +95,9 @@ export function evaluate(messages: LabelledMessage[], classify: Classify): Evalu
       ? { languageAccuracy: share(withLanguage.filter((r) => r.prediction.language === r.message.language).length, withLanguage.length) }
       : {}),
     decisions,
+    ...(withConfidence.length > 0
+      ? { calibration: reliability(withConfidence.map((r) => ({ confidence: r.prediction.confidence!, right: r.right }))) }
+      : {}),
     perIntent,
     confusions: [...confusionMap.values()].sort((a, b) => b.count - a.count),
     latency: { p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length) },

@@ -15,7 +15,10 @@ export interface Understanding {
   /** An entry id, or `none`. */
   intent: string;
   decision: Decision;
+  /** Calibrated probability that `intent` is right. */
   confidence: number;
+  /** The uncalibrated score behind `confidence` (what `npm run eval -- --calibrate` fits). */
+  rawScore: number;
   candidates: Candidate[];
   /** For `clarify`, the entries to offer as "did you mean…". */
   offered: string[];
@@ -60,11 +63,12 @@ export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabular
       intent: verdict.intent,
       decision: verdict.decision,
       confidence: verdict.confidence,
+      rawScore: verdict.raw,
       candidates: verdict.candidates.slice(0, maxCandidates),
       offered: verdict.offered,
     };
     // "help", "grazie", "annulla" steer the conversation; no entry answers them.
-    if (command) return { ...understanding, intent: NONE, decision: 'none', offered: [], command: command.command };
+    if (command) return { ...understanding, intent: NONE, decision: 'none', confidence: 1, rawScore: 1, offered: [], command: command.command };
     return understanding;
   }
 
