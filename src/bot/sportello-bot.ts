@@ -29,8 +29,15 @@ export class SportelloBot extends TeamsActivityHandler {
     this.profile = options.conversationState.createProperty<LanguageProfile>('profile');
 
     this.onMessage(async (context, next) => {
-      setTurnInput(context, await this.readTurn(context));
-      await runDialog(options.dialog, context, this.dialogState);
+      const input = await this.readTurn(context);
+      setTurnInput(context, input);
+      // Someone who may be in danger gets care and where to find help before anything else;
+      // the conversation stays where it was.
+      if (input.understanding?.command === 'crisis') {
+        await sendReplies(context, { text: options.services.t(input.language, 'crisis.reply') });
+      } else {
+        await runDialog(options.dialog, context, this.dialogState);
+      }
       await next();
     });
 

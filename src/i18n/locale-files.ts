@@ -15,7 +15,7 @@ const strings: z.ZodType<Strings> = z.lazy(() => z.record(z.string(), z.union([z
 const botSchema = z.strictObject({ version: z.literal(1), strings });
 const phrases = z.array(z.string().trim().min(1)).min(1, 'needs at least one phrase');
 // zod checks that an enum-keyed record has every key: a language cannot forget "cancel".
-const inputSchema = z.strictObject({ version: z.literal(1), words: z.record(z.enum(COMMANDS), phrases) });
+const inputSchema = z.strictObject({ version: z.literal(1), words: z.record(z.enum(COMMANDS), phrases), crisis: phrases });
 
 export interface LocaleFiles {
   strings: Record<Language, Strings>;
@@ -41,7 +41,10 @@ export async function loadLocaleFiles(dir: string): Promise<LocaleFiles> {
   const botFiles = await Promise.all(LANGUAGES.map((l) => read(dir, l, BOT_STRINGS)));
   const inputFiles = await Promise.all(LANGUAGES.map((l) => read(dir, l, INPUT_WORDS)));
   const bots = collectProblems(botFiles, (file, text) => parseYaml(file, text, botSchema).strings);
-  const inputs = collectProblems(inputFiles, (file, text) => parseYaml(file, text, inputSchema).words);
+  const inputs = collectProblems(inputFiles, (file, text) => {
+    const { words, crisis } = parseYaml(file, text, inputSchema);
+    return { ...words, crisis };
+  });
   const problems: string[] = [];
   const reference = new Set(flattenKeys(bots[0]!));
   LANGUAGES.forEach((language, i) => {

@@ -20,6 +20,8 @@ export interface LanguageAnalyser {
   analyse(text: string): Analysis;
   stem(token: string): string;
   isStopword(token: string): boolean;
+  /** The language's stopwords: the surest sign of which language a short text is in. */
+  stopwords: ReadonlySet<string>;
 }
 
 /**
@@ -36,6 +38,7 @@ export function createAnalyser(language: Language, keep: Iterable<string> = []):
   return {
     language,
     isStopword,
+    stopwords,
     stem(token) {
       let stem = stems.get(token);
       if (stem === undefined) {

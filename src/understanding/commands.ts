@@ -4,9 +4,11 @@ import { normalise } from './normalise.js';
 
 /** Words that steer the conversation rather than ask a question. */
 export const COMMANDS = ['help', 'restart', 'cancel', 'back', 'greeting', 'thanks', 'goodbye', 'yes', 'no', 'unsure'] as const;
-export type Command = (typeof COMMANDS)[number];
+/** `crisis`: the message says someone may be in danger; it outranks everything else. */
+export type Command = (typeof COMMANDS)[number] | 'crisis';
 
-export type CommandVocabulary = Record<Language, Record<Command, string[]>>;
+/** Per language, the phrases of each command, and the crisis phrases (matched anywhere in a message). */
+export type CommandVocabulary = Record<Language, Record<(typeof COMMANDS)[number] | 'crisis', string[]>>;
 
 export interface CommandMatch {
   command: Command;
@@ -27,10 +29,20 @@ export function createCommandRecognizer(vocabulary: CommandVocabulary) {
   const exact = new Map<string, CommandMatch[]>();
   for (const p of phrases) exact.set(p.text, [...(exact.get(p.text) ?? []), { command: p.command, language: p.language }]);
   const fuse = new Fuse(phrases, { keys: ['text'], includeScore: true, threshold: MAX_DISTANCE });
+  // "suicid*" matches any word starting so; other phrases match whole words, anywhere in the text.
+  const crisis = LANGUAGES.flatMap((language) =>
+    vocabulary[language].crisis.map((p) => {
+      const words = normalise(p.replace(/\*$/, '')).split(' ');
+      const open = p.trim().endsWith('*');
+      return { language, pattern: new RegExp(`(^| )${words.join(' ')}${open ? '' : '( |$)'}`) };
+    }),
+  );
 
   /** All matches, so a caller can prefer the one in the conversation's language ("no" is it and en). */
   function recognise(text: string, prefer?: Language): CommandMatch | undefined {
     const normalised = normalise(text);
+    const alarm = crisis.find((c) => c.pattern.test(normalised));
+    if (alarm) return { command: 'crisis', language: alarm.language };
     if (!normalised || normalised.split(' ').length > MAX_WORDS) return undefined;
     const matches = exact.get(normalised) ?? fuzzy(normalised);
     return matches.find((m) => m.language === prefer) ?? matches[0];

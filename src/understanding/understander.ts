@@ -45,7 +45,7 @@ export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabular
       intents: [...kb.entries.values()].map((e) => ({ id: e.id, ...e.text[language] })),
       outOfScope: kb.outOfScope[language],
     });
-    const words = new Set(models[language].vocabulary);
+    const words = new Set([...models[language].vocabulary, ...models[language].analyser.stopwords]);
     for (const phrases of Object.values(commands[language])) for (const p of phrases) normalise(p).split(' ').forEach((w) => words.add(w));
     vocabularies[language] = words;
   }

@@ -36,3 +36,15 @@ describe('conversational commands', () => {
     expect(recognizer.recognise('ciao, come faccio a togliere la verifica in due passaggi?')).toBeUndefined();
   });
 });
+
+describe('crisis words', () => {
+  it.each(['sto pensando al suicidio', 'I want to kill myself', 'je vais me suicider', 'Selbstmordgedanken'])('reads "%s" as a crisis, anywhere in the message', (text) => {
+    expect(recognizer.recognise(text)?.command).toBe('crisis');
+  });
+  it('does not take an ordinary support question for one', () => {
+    expect(recognizer.recognise('this 2FA is killing me, how do I turn it off')).toBeUndefined();
+  });
+  it('errs on the side of care when a crisis word is there, even in jest', () => {
+    expect(recognizer.recognise('la procedura è da suicidio? no, scherzo: come tolgo la 2fa')?.command).toBe('crisis');
+  });
+});
