@@ -46,11 +46,14 @@ export class Conversation {
     return this.turn({ type: ActivityTypes.Message, text: String(action.text ?? action.title), value: action.value });
   }
 
+  /** Everything the bot sent in the last turn, events (a handoff) included. */
+  lastActivities: Activity[] = [];
+
   private async turn(activity: Partial<Activity>): Promise<Activity[]> {
     this.adapter.activeQueue.length = 0;
     await this.adapter.receiveActivity(activity);
-    const replies = this.adapter.activeQueue.splice(0) as Activity[];
-    return replies.filter((a) => a.type === ActivityTypes.Message);
+    this.lastActivities = this.adapter.activeQueue.splice(0) as Activity[];
+    return this.lastActivities.filter((a) => a.type === ActivityTypes.Message);
   }
 }
 
