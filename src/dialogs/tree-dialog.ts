@@ -33,8 +33,12 @@ interface TreeState {
   at: string;
   /** Question nodes answered so far, for "back". */
   history: string[];
-  phase: 'question' | 'feedback' | 'switch';
-  /** The entry offered by "leave this check and look at…?". */
+  /** What the tree waits for: an answer to the question at `at`, or "did this solve it?". */
+  phase: 'question' | 'feedback';
+  /**
+   * Set while "leave this check and look at <entry>?" waits for an answer. Kept apart from
+   * `phase` so that declining goes back to whatever was being asked before.
+   */
   switchTo?: string;
 }
 
@@ -73,12 +77,13 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions> {
     const state = this.state(dc);
     const tree = this.tree(dc);
     const title = tree.title[this.language(dc)];
+    if (command !== 'help') state.switchTo = undefined;
     switch (command) {
       case 'cancel':
         await this.say(dc, this.t(dc, 'tree.cancelled', { title }));
         return dc.endDialog({} satisfies TreeOutcome);
       case 'restart':
-        Object.assign(state, { at: tree.start, history: [], phase: 'question', switchTo: undefined });
+        Object.assign(state, { at: tree.start, history: [], phase: 'question' });
         await this.say(dc, this.t(dc, 'tree.restarted', { title }));
         return this.enter(dc, tree, tree.start);
       case 'back': {
@@ -87,7 +92,6 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions> {
           await this.say(dc, this.t(dc, 'tree.firstQuestion'));
           return this.askAgain(dc);
         }
-        state.phase = 'question';
         return this.enter(dc, tree, previous);
       }
       case 'help':
@@ -103,24 +107,23 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions> {
     const understanding = input.understanding;
     // A new question mid-check: offer to leave the check for it rather than force it into the choices.
     if (understanding?.decision === 'answer' && understanding.intent !== this.tree(dc).entry && this.services.kb.get(understanding.intent)) {
-      state.phase = 'switch';
       state.switchTo = understanding.intent;
       return this.askAgain(dc);
     }
     const key = understanding?.decision === 'answer' ? 'tree.alreadyHere' : 'tree.notUnderstood';
+    state.switchTo = undefined;
     await this.say(dc, this.t(dc, key));
-    if (state.phase === 'switch') state.phase = 'question';
     return this.askAgain(dc);
   }
 
   private async onPayload(dc: DialogContext, payload: Payload): Promise<DialogTurnResult> {
     const state = this.state(dc);
     const tree = this.tree(dc);
-    if (payload.action === 'choice' && payload.tree === tree.id && state.phase !== 'feedback') {
+    if (payload.action === 'choice' && payload.tree === tree.id && state.phase === 'question') {
       const node = tree.nodes.get(state.at);
       if (payload.node === state.at && node?.type === 'question' && node.choices.some((c) => c.next === payload.next)) {
         state.history.push(state.at);
-        state.phase = 'question';
+        state.switchTo = undefined;
         return this.enter(dc, tree, payload.next);
       }
       await this.say(dc, this.t(dc, 'tree.staleChoice'));
@@ -133,9 +136,8 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions> {
       }
       return this.handOff(dc, this.t(dc, 'handoff.notSolved'));
     }
-    if (payload.action === 'switch' && payload.tree === tree.id && state.phase === 'switch') {
+    if (payload.action === 'switch' && payload.tree === tree.id && payload.entry === state.switchTo) {
       if (payload.accept) return dc.endDialog({ redirect: { action: 'entry', entry: payload.entry } } satisfies TreeOutcome);
-      state.phase = 'question';
       state.switchTo = undefined;
       return this.askAgain(dc);
     }
@@ -182,12 +184,12 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions> {
     const language = this.language(dc);
     const options = this.options(dc);
     const node = this.tree(dc).nodes.get(this.state(dc).at)!;
-    const text =
-      this.state(dc).phase === 'question'
+    const state = this.state(dc);
+    const text = state.switchTo
+      ? this.t(dc, 'tree.switch', { title: this.tree(dc).title[language], topic: this.switchTitle(dc) })
+      : state.phase === 'question'
         ? this.nodeText(node, language)
-        : this.state(dc).phase === 'feedback'
-          ? this.t(dc, 'tree.didItHelp')
-          : this.t(dc, 'tree.switch', { title: this.tree(dc).title[language], topic: this.switchTitle(dc) });
+        : this.t(dc, 'tree.didItHelp');
     await sendReplies(dc.context, { text, choices: options.map((o) => ({ title: o.label[language], payload: o.payload })) });
     return Dialog.EndOfTurn;
   }
@@ -200,12 +202,12 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions> {
       { label: everyLanguage(this.services.t, yesKey), means: 'yes', payload: yes },
       { label: everyLanguage(this.services.t, noKey), means: 'no', payload: no },
     ];
-    if (state.phase === 'feedback') {
-      return yesNo({ action: 'solved', tree: tree.id, solved: true }, { action: 'solved', tree: tree.id, solved: false }, 'tree.yesSolved', 'tree.notSolved');
-    }
-    if (state.phase === 'switch' && state.switchTo) {
+    if (state.switchTo) {
       const entry = state.switchTo;
       return yesNo({ action: 'switch', tree: tree.id, entry, accept: true }, { action: 'switch', tree: tree.id, entry, accept: false }, 'tree.switchYes', 'tree.switchNo');
+    }
+    if (state.phase === 'feedback') {
+      return yesNo({ action: 'solved', tree: tree.id, solved: true }, { action: 'solved', tree: tree.id, solved: false }, 'tree.yesSolved', 'tree.notSolved');
     }
     const node = tree.nodes.get(state.at);
     if (node?.type !== 'question') return [];
