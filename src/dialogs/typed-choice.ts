@@ -17,6 +17,15 @@ export type CommandReader = (text: string, prefer?: Language) => { command: Comm
 
 // Labels and phrases are short; anything further than this is another sentence.
 const MAX_DISTANCE = 0.3;
+// A letter typed twice is the commonest slip in a short answer ("sii", "yess", "non lo soo"),
+// and too small an edit for fuzzy matching to see in a two- or three-letter word.
+const DOUBLED_LETTER = /(\p{L})\1/gu;
+
+/** yes / no / don't know, as the command words of any language say it, or undefined. */
+function meaningOf(typed: string, language: Language, readCommand: CommandReader): TypeableChoice['means'] {
+  const command = readCommand(typed, language)?.command ?? readCommand(typed.replace(DOUBLED_LETTER, '$1'), language)?.command;
+  return command === 'yes' || command === 'no' || command === 'unsure' ? command : undefined;
+}
 
 /**
  * Reads a typed answer as one of the offered choices: its number, a label or phrase in any
@@ -33,10 +42,11 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
   );
   const exact = phrases.find((p) => p.text === typed);
   if (exact) return exact.index;
-  const meaning = readCommand(text, language)?.command;
-  if (meaning === 'yes' || meaning === 'no' || meaning === 'unsure') {
+  const meaning = meaningOf(typed, language, readCommand);
+  if (meaning) {
     const index = choices.findIndex((c) => c.means === meaning);
-    if (index >= 0) return index;
+    // A "yes" to a question that has no yes-choice answers none of them: no fuzzy guess.
+    return index >= 0 ? index : undefined;
   }
   const [best] = new Fuse(phrases, { keys: ['text'], includeScore: true, threshold: MAX_DISTANCE }).search(typed.slice(0, 32), { limit: 1 });
   return best && (best.score ?? 1) <= MAX_DISTANCE ? best.item.index : undefined;
