@@ -5,7 +5,7 @@ import { normalise } from '../understanding/normalise.js';
 import { createTreeCatalog, successors, type Tree, type TreeCatalog } from './model.js';
 import { treeSchema, type TreeNode } from './schema.js';
 
-/** Finds what a schema cannot: dangling references, unreachable nodes, clashing labels, endless loops. */
+/** Finds what a schema cannot: dangling references, unreachable nodes, clashing choices, endless loops. */
 export function checkTree(tree: Tree): string[] {
   const problems: string[] = [];
   const at = (id: string) => `${tree.file}: node "${id}"`;
@@ -15,6 +15,9 @@ export function checkTree(tree: Tree): string[] {
       node.choices.forEach((choice, i) => {
         if (!tree.nodes.has(choice.next)) problems.push(`${at(id)}: choices[${i}].next — "${choice.next}" is not a node of this tree`);
       });
+      for (const meaning of ['yes', 'no', 'unsure'] as const) {
+        if (node.choices.filter((c) => c.means === meaning).length > 1) problems.push(`${at(id)}: more than one choice means "${meaning}"`);
+      }
       for (const language of LANGUAGES) {
         const labels = node.choices.map((c) => normalise(c.label[language]));
         const twice = labels.find((l, i) => labels.indexOf(l) !== i);
@@ -34,23 +37,33 @@ export function checkTree(tree: Tree): string[] {
     queue.push(...successors(tree.nodes.get(id)!));
   }
   for (const id of tree.nodes.keys()) if (!reached.has(id)) problems.push(`${at(id)}: unreachable from start "${tree.start}"`);
-  // A chain of info/entry nodes that loops back on itself would show messages forever without
-  // asking anything: every loop must pass through a question.
+  problems.push(...loopsWithoutQuestion(tree).map((loop) => `${at(loop[0]!)}: next leads round in a loop (${[...loop, loop[0]].join(' → ')}) without asking a question`));
+  return problems;
+}
+
+/**
+ * Chains of info/entry nodes that come back to themselves: the bot would show messages forever
+ * without asking anything, so every loop must pass through a question. Each loop once, from its
+ * first node in file order.
+ */
+function loopsWithoutQuestion(tree: Tree): string[][] {
+  const loops: string[][] = [];
+  const inLoop = new Set<string>();
   for (const [id, node] of tree.nodes) {
-    const seen = new Set<string>();
-    let current: TreeNode | undefined = node;
+    const chain: string[] = [];
     let currentId = id;
-    while (current && current.type !== 'question' && successors(current).length === 1) {
-      if (seen.has(currentId)) {
-        problems.push(`${at(id)}: loops back to itself without asking a question`);
-        break;
-      }
-      seen.add(currentId);
+    let current: TreeNode | undefined = node;
+    while (current && current.type !== 'question' && successors(current).length === 1 && !chain.includes(currentId)) {
+      chain.push(currentId);
       currentId = successors(current)[0]!;
       current = tree.nodes.get(currentId);
     }
+    if (currentId === id && chain.length > 0 && !inLoop.has(id)) {
+      chain.forEach((c) => inLoop.add(c));
+      loops.push(chain);
+    }
   }
-  return problems;
+  return loops;
 }
 
 function toTree(file: string, text: string): Tree {

@@ -20,7 +20,11 @@ export function walkFrom(tree: Tree, from: string): string[] {
   return path;
 }
 
-/** Every path from the start to a leaf, as lists of node ids; tests use it to reach every leaf. */
+/**
+ * Every path from the start to a leaf, as the node ids shown and the index of the choice taken
+ * at each question. Every choice of every question is taken on some path: tests use it to
+ * reach every leaf.
+ */
 export function allPaths(tree: Tree): Array<{ path: string[]; choices: number[] }> {
   const result: Array<{ path: string[]; choices: number[] }> = [];
   const visit = (from: string, path: string[], choices: number[]) => {
@@ -32,8 +36,9 @@ export function allPaths(tree: Tree): Array<{ path: string[]; choices: number[] 
       return;
     }
     last.choices.forEach((choice, i) => {
-      // A choice back to a node already on the path is a loop ("not sure, show me how to
-      // check" → the same question again): the other choices cover where it leads.
+      // A loop ("not sure, show me how to check" → the same question again) is walked once,
+      // so its nodes are on some path; a choice back to a node already on the path is not
+      // followed again: the other choices cover where it leads.
       if (!full.includes(choice.next)) visit(choice.next, full, [...choices, i]);
     });
   };
