@@ -21,6 +21,12 @@ const MAX_DISTANCE = 0.3;
 // and too small an edit for fuzzy matching to see in a two- or three-letter word.
 const DOUBLED_LETTER = /(\p{L})\1/gu;
 
+/**
+ * Labels and typed answers compared without their spaces: normalising turns "it's" into "it s"
+ * and "j'ai" into "j ai", but people type "its", "dont", "jai".
+ */
+const compact = (normalised: string) => normalised.replace(/ /g, '');
+
 /** yes / no / don't know, as the command words of any language say it, or undefined. */
 function meaningOf(typed: string, language: Language, readCommand: CommandReader): TypeableChoice['means'] {
   const command = readCommand(typed, language)?.command ?? readCommand(typed.replace(DOUBLED_LETTER, '$1'), language)?.command;
@@ -38,9 +44,9 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
   const asNumber = Number(typed);
   if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= choices.length) return asNumber - 1;
   const phrases = choices.flatMap((choice, index) =>
-    LANGUAGES.flatMap((l) => [choice.label[l], ...(choice.says?.[l] ?? [])]).map((p) => ({ index, text: normalise(p) })),
+    LANGUAGES.flatMap((l) => [choice.label[l], ...(choice.says?.[l] ?? [])]).map((p) => ({ index, text: compact(normalise(p)) })),
   );
-  const exact = phrases.find((p) => p.text === typed);
+  const exact = phrases.find((p) => p.text === compact(typed));
   if (exact) return exact.index;
   const meaning = meaningOf(typed, language, readCommand);
   if (meaning) {
@@ -48,6 +54,6 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
     // A "yes" to a question that has no yes-choice answers none of them: no fuzzy guess.
     return index >= 0 ? index : undefined;
   }
-  const [best] = new Fuse(phrases, { keys: ['text'], includeScore: true, threshold: MAX_DISTANCE }).search(typed.slice(0, 32), { limit: 1 });
+  const [best] = new Fuse(phrases, { keys: ['text'], includeScore: true, threshold: MAX_DISTANCE }).search(compact(typed).slice(0, 32), { limit: 1 });
   return best && (best.score ?? 1) <= MAX_DISTANCE ? best.item.index : undefined;
 }

@@ -56,6 +56,12 @@ describe('reading a typed answer as one of the offered choices', () => {
     expect(match(cases, 'Zahlungsart ändern', 'it')).toBe(2);
   });
 
+  it('finds a label typed without its apostrophes', () => {
+    expect(match(cases, 'Ive already paid', 'en')).toBe(1);
+    expect(match(cases, 'jai deja paye', 'fr')).toBe(1);
+    expect(match(yesNoUnsure, 'i dont remember', 'en')).toBe(2);
+  });
+
   it('finds a label without its accents', () => {
     expect(match(cases, 'ho gia pagato')).toBe(1);
   });
