@@ -3,13 +3,18 @@ import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logging.js';
 import { wrapPayload, type Payload } from '../../src/replies/payload.js';
+import type { TreeCatalog } from '../../src/trees/model.js';
 import { projectContent } from './content.js';
 
-/** The real bot (real content, real dialogs) behind botbuilder's TestAdapter. */
-export async function createTestBot(options: { storage?: Storage; env?: Record<string, string> } = {}): Promise<App> {
+/**
+ * The real bot (real content, real dialogs) behind botbuilder's TestAdapter. `trees` replaces
+ * the guided trees, for tests of the engine on a fixture tree.
+ */
+export async function createTestBot(options: { storage?: Storage; env?: Record<string, string>; trees?: TreeCatalog } = {}): Promise<App> {
+  const content = await projectContent();
   return createApp(loadConfig({ LOG_LEVEL: 'silent', ...options.env }), {
     storage: options.storage ?? new MemoryStorage(),
-    content: await projectContent(),
+    content: options.trees ? { ...content, trees: options.trees } : content,
     logger: createLogger('silent'),
   });
 }
