@@ -8,10 +8,16 @@ afterEach(async () => {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
+/** A new empty temporary folder, removed after the test. */
+export async function tempDir(name: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), `sportello-${name}-`));
+  made.push(dir);
+  return dir;
+}
+
 /** A temporary copy of a project content folder (knowledge, dialogs, locales) to break on purpose. */
 export async function copyOf(folder: 'knowledge' | 'dialogs' | 'locales'): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), `sportello-${folder}-`));
-  made.push(dir);
+  const dir = await tempDir(folder);
   await cp(folder, dir, { recursive: true });
   return dir;
 }

@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
+import { tempDir } from './temp-content.js';
 
 export const SAMPLE_TREE = 'tests/fixtures/trees/sample.yaml';
 
@@ -12,7 +12,7 @@ export async function sampleTree(): Promise<Record<string, any>> {
 
 /** Writes trees as YAML files named <name>.yaml in a new temporary folder; returns the folder. */
 export async function writeTreeFiles(files: Record<string, unknown>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'sportello-trees-'));
+  const dir = await tempDir('trees');
   await Promise.all(Object.entries(files).map(([name, data]) => writeFile(path.join(dir, `${name}.yaml`), typeof data === 'string' ? data : stringify(data))));
   return dir;
 }
