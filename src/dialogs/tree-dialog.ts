@@ -1,7 +1,6 @@
 import { EventFactory } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Language } from '../content/languages.js';
-import { everyLanguage } from '../i18n/i18n.js';
 import { answerContent, answerMarkdown } from '../replies/answers.js';
 import type { Payload } from '../replies/payload.js';
 import type { Reply } from '../replies/reply.js';
@@ -11,7 +10,8 @@ import { walkFrom } from '../trees/walk.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { TREE_DIALOG, type DialogServices } from './services.js';
 import { turnInput, type TurnInput } from './turn-input.js';
-import { matchTypedChoice, type TypeableChoice } from './typed-choice.js';
+import { pendingOptions, type TreeOption, type TreeState } from './tree-state.js';
+import { matchTypedChoice } from './typed-choice.js';
 
 export interface TreeOptions {
   tree: string;
@@ -22,27 +22,6 @@ export interface TreeOutcome {
   /** Something the customer asked for instead (another topic, a button of another reply). */
   redirect?: Payload;
 }
-
-/**
- * Where the customer is in a tree. It lives in conversation state, so a restarted bot on
- * persistent storage carries on from here.
- */
-interface TreeState {
-  tree: string;
-  /** The question node being asked, or the last node shown when asking feedback. */
-  at: string;
-  /** Question nodes answered so far, for "back". */
-  history: string[];
-  /** What the tree waits for: an answer to the question at `at`, or "did this solve it?". */
-  phase: 'question' | 'feedback';
-  /**
-   * Set while "leave this check and look at <entry>?" waits for an answer. Kept apart from
-   * `phase` so that declining goes back to whatever was being asked before.
-   */
-  switchTo?: string;
-}
-
-type Option = TypeableChoice & { payload: Payload };
 
 /**
  * The one engine that runs every guided tree of dialogs/: it shows a node, waits for a
@@ -141,18 +120,14 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions> {
       state.switchTo = undefined;
       return this.askAgain(dc);
     }
-    if (payload.action === 'command') return this.onInterruptionOrAsk(dc, payload.command);
+    // help / cancel / restart / back were handled as interruptions; other commands answer nothing here.
+    if (payload.action === 'command') return this.askAgain(dc);
     if (payload.action === 'choice' || payload.action === 'solved' || payload.action === 'switch') {
       await this.say(dc, this.t(dc, 'tree.staleChoice'));
       return this.askAgain(dc);
     }
     // A button of another reply (a topic, an article): the customer has moved on.
     return dc.endDialog({ redirect: payload } satisfies TreeOutcome);
-  }
-
-  private async onInterruptionOrAsk(dc: DialogContext, command: string): Promise<DialogTurnResult> {
-    if (command === 'help' || command === 'cancel' || command === 'restart' || command === 'back') return this.onInterruption(dc, command);
-    return this.askAgain(dc);
   }
 
   /** Shows the nodes from `from` up to the next question or leaf, and waits or ends there. */
@@ -195,23 +170,8 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions> {
   }
 
   /** The choices of the current phase, each with its labels in every language. */
-  private options(dc: DialogContext): Option[] {
-    const state = this.state(dc);
-    const tree = this.tree(dc);
-    const yesNo = (yes: Payload, no: Payload, yesKey: string, noKey: string): Option[] => [
-      { label: everyLanguage(this.services.t, yesKey), means: 'yes', payload: yes },
-      { label: everyLanguage(this.services.t, noKey), means: 'no', payload: no },
-    ];
-    if (state.switchTo) {
-      const entry = state.switchTo;
-      return yesNo({ action: 'switch', tree: tree.id, entry, accept: true }, { action: 'switch', tree: tree.id, entry, accept: false }, 'tree.switchYes', 'tree.switchNo');
-    }
-    if (state.phase === 'feedback') {
-      return yesNo({ action: 'solved', tree: tree.id, solved: true }, { action: 'solved', tree: tree.id, solved: false }, 'tree.yesSolved', 'tree.notSolved');
-    }
-    const node = tree.nodes.get(state.at);
-    if (node?.type !== 'question') return [];
-    return node.choices.map((c) => ({ ...c, payload: { action: 'choice', tree: tree.id, node: state.at, next: c.next } }));
+  private options(dc: DialogContext): TreeOption[] {
+    return pendingOptions(this.tree(dc), this.state(dc), this.services.t);
   }
 
   private typedOption(dc: DialogContext, input: TurnInput): Payload | undefined {
