@@ -1,4 +1,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Language } from '../content/languages.js';
+import { sendReplies } from '../replies/send.js';
+import type { DialogServices } from './services.js';
 import type { Command } from '../understanding/commands.js';
 import { turnInput, type TurnInput } from './turn-input.js';
 
@@ -10,7 +13,14 @@ const INTERRUPTIONS = new Set<Command>(['help', 'cancel', 'restart', 'back']);
  * "back" (in any language) to a handler each dialog defines, before its own handling.
  * A dialog that can read one of those words as an answer of its own claims it in `claims`.
  */
-export abstract class InterruptibleDialog<O extends object = object> extends Dialog<O> {
+export abstract class InterruptibleDialog<O extends object = object, S extends object = object> extends Dialog<O> {
+  constructor(
+    dialogId: string,
+    protected readonly services: DialogServices,
+  ) {
+    super(dialogId);
+  }
+
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const input = turnInput(dc.context);
     const command = input.payload?.action === 'command' ? input.payload.command : input.understanding?.command;
@@ -28,4 +38,22 @@ export abstract class InterruptibleDialog<O extends object = object> extends Dia
   protected abstract onInterruption(dc: DialogContext, command: 'help' | 'cancel' | 'restart' | 'back'): Promise<DialogTurnResult>;
 
   protected abstract onInput(dc: DialogContext, input: TurnInput): Promise<DialogTurnResult>;
+
+  /** This dialog's own state on the stack (kept in conversation state between turns). */
+  protected state(dc: DialogContext): S {
+    return dc.activeDialog!.state as S;
+  }
+
+  /** The conversation's language this turn. */
+  protected language(dc: DialogContext): Language {
+    return turnInput(dc.context).language;
+  }
+
+  protected t(dc: DialogContext, key: string, values?: Record<string, unknown>): string {
+    return this.services.t(this.language(dc), key, values);
+  }
+
+  protected async say(dc: DialogContext, text: string): Promise<void> {
+    await sendReplies(dc.context, { text });
+  }
 }

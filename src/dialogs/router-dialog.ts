@@ -10,7 +10,7 @@ import type { Understanding } from '../understanding/understander.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { ROUTER_DIALOG, TREE_DIALOG, type DialogServices } from './services.js';
 import type { TreeOptions, TreeOutcome } from './tree-dialog.js';
-import { turnInput, type TurnInput } from './turn-input.js';
+import type { TurnInput } from './turn-input.js';
 import { matchTypedChoice, type TypeableChoice } from './typed-choice.js';
 
 /** A button the router offered, remembered so that typing its label works like a click. */
@@ -27,9 +27,9 @@ interface RouterState {
  * answers it from the knowledge base, asks "did you mean…", starts a tree, or says honestly
  * that it does not know.
  */
-export class RouterDialog extends InterruptibleDialog {
-  constructor(private readonly services: DialogServices) {
-    super(ROUTER_DIALOG);
+export class RouterDialog extends InterruptibleDialog<object, RouterState> {
+  constructor(services: DialogServices) {
+    super(ROUTER_DIALOG, services);
   }
 
   override beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -56,7 +56,7 @@ export class RouterDialog extends InterruptibleDialog {
     if (payload) return this.onPayload(dc, payload);
     const understanding = input.understanding;
     if (!understanding) {
-      await this.say(dc, 'fallback.noText');
+      await this.say(dc, this.t(dc, 'fallback.noText'));
       return Dialog.EndOfTurn;
     }
     if (understanding.command) return this.onCommand(dc, understanding.command);
@@ -123,7 +123,7 @@ export class RouterDialog extends InterruptibleDialog {
         await this.askTopics(dc, this.t(dc, 'help.text'));
         break;
       case 'restart':
-        await this.say(dc, 'restart.done');
+        await this.say(dc, this.t(dc, 'restart.done'));
         await this.askTopics(dc, this.t(dc, 'welcome.text'));
         break;
       case 'greeting':
@@ -135,7 +135,7 @@ export class RouterDialog extends InterruptibleDialog {
         break;
       case 'thanks':
       case 'goodbye':
-        await this.say(dc, `${command}.reply`);
+        await this.say(dc, this.t(dc, `${command}.reply`));
         break;
       default:
         // yes / no / don't know with no question pending
@@ -188,19 +188,7 @@ export class RouterDialog extends InterruptibleDialog {
     };
   }
 
-  private state(dc: DialogContext): RouterState {
-    return dc.activeDialog!.state as RouterState;
-  }
 
-  private language(dc: DialogContext): Language {
-    return turnInput(dc.context).language;
-  }
 
-  private t(dc: DialogContext, key: string, values?: Record<string, unknown>): string {
-    return this.services.t(this.language(dc), key, values);
-  }
 
-  private async say(dc: DialogContext, key: string): Promise<void> {
-    await sendReplies(dc.context, { text: this.t(dc, key) });
-  }
 }

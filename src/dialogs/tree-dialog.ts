@@ -9,7 +9,7 @@ import type { Tree, TreeNode } from '../trees/model.js';
 import { walkFrom } from '../trees/walk.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { TREE_DIALOG, type DialogServices } from './services.js';
-import { turnInput, type TurnInput } from './turn-input.js';
+import type { TurnInput } from './turn-input.js';
 import { pendingOptions, type TreeOption, type TreeState } from './tree-state.js';
 import { matchTypedChoice } from './typed-choice.js';
 
@@ -28,9 +28,9 @@ export interface TreeOutcome {
  * choice (a click or typed in any language), and walks on; at a leaf it asks whether that
  * solved it. Nothing here knows any particular tree.
  */
-export class TreeDialog extends InterruptibleDialog<TreeOptions> {
-  constructor(private readonly services: DialogServices) {
-    super(TREE_DIALOG);
+export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
+  constructor(services: DialogServices) {
+    super(TREE_DIALOG, services);
   }
 
   override async beginDialog(dc: DialogContext, options?: TreeOptions): Promise<DialogTurnResult> {
@@ -207,19 +207,7 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions> {
     return tree;
   }
 
-  private state(dc: DialogContext): TreeState {
-    return dc.activeDialog!.state as TreeState;
-  }
 
-  private language(dc: DialogContext): Language {
-    return turnInput(dc.context).language;
-  }
 
-  private t(dc: DialogContext, key: string, values?: Record<string, unknown>): string {
-    return this.services.t(this.language(dc), key, values);
-  }
 
-  private async say(dc: DialogContext, text: string): Promise<void> {
-    await sendReplies(dc.context, { text });
-  }
 }
