@@ -39,8 +39,9 @@ export const entryChoice = (entry: Entry, language: Language): ReplyChoice => ({
 export function answerReply(kb: KnowledgeBase, entry: Entry, language: Language, t: Translate): Reply {
   const answer = answerContent(entry, language);
   const related = entry.related.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
-  const text = answerMarkdown(answer) + (related.length > 0 ? `\n\n${t(language, 'answer.related')}` : '');
-  return { text, answer, choices: related.map((e) => entryChoice(e, language)) };
+  const choicesText = related.length > 0 ? t(language, 'answer.related') : undefined;
+  const text = answerMarkdown(answer) + (choicesText ? `\n\n${choicesText}` : '');
+  return { text, answer, choices: related.map((e) => entryChoice(e, language)), ...(choicesText ? { choicesText } : {}) };
 }
 
 /** The list of topics the bot knows, as buttons. */

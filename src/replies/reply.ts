@@ -24,5 +24,7 @@ export interface AnswerContent {
 export interface Reply {
   text: string;
   choices?: ReplyChoice[];
+  /** Introduces the choices where they are laid out apart from the text (in a card). */
+  choicesText?: string;
   answer?: AnswerContent;
 }

@@ -1,0 +1,44 @@
+import { adaptiveCard, choiceRows, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { answerMarkdown } from './answers.js';
+import type { AnswerContent, ReplyChoice } from './reply.js';
+
+/** Numbered steps as rows, so a wrapped step stays indented under its number. */
+function stepRows(steps: readonly string[]): CardElement[] {
+  return steps.map((step, i) => ({
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      { type: 'Column', width: 'auto', items: [textBlock(`${i + 1}.`, { weight: 'Bolder' })] },
+      { type: 'Column', width: 'stretch', items: [textBlock(step.trim())] },
+    ],
+  }));
+}
+
+/**
+ * An answer as an Adaptive Card: title, summary, each section with its numbered steps,
+ * warnings in attention style, then the related questions as buttons (when `related` is given).
+ */
+export function answerCard(answer: AnswerContent, related?: { text?: string; choices: readonly ReplyChoice[] }): AdaptiveCard {
+  const body: CardElement[] = [
+    textBlock(answer.title, { style: 'heading', size: 'Medium', weight: 'Bolder' }),
+    textBlock(answer.summary.trim()),
+  ];
+  for (const section of answer.sections) {
+    if (section.heading) body.push(textBlock(section.heading, { weight: 'Bolder', spacing: 'Medium' }));
+    if (section.text) body.push(textBlock(section.text.trim(), section.heading ? {} : { spacing: 'Medium' }));
+    if (section.steps) body.push(...stepRows(section.steps));
+  }
+  if (answer.warnings.length > 0) {
+    body.push({
+      type: 'Container',
+      style: 'attention',
+      spacing: 'Medium',
+      items: answer.warnings.map((w) => textBlock(`⚠️ ${w.trim()}`)),
+    });
+  }
+  if (related && related.choices.length > 0) {
+    if (related.text) body.push(textBlock(related.text, { spacing: 'Medium', isSubtle: true }));
+    body.push(...choiceRows(related.choices));
+  }
+  return adaptiveCard(body, answerMarkdown(answer));
+}
