@@ -4,19 +4,31 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
   MemoryStorage,
+  TranscriptLoggerMiddleware,
+  type Middleware,
   type Storage,
   type TurnContext,
 } from 'botbuilder';
-import type { Server } from 'restify';
+import type { Request, Server } from 'restify';
 import { SportelloBot } from './bot/sportello-bot.js';
 import type { Config } from './config.js';
 import { loadContent, type Content } from './content/load-content.js';
 import { MainDialog } from './dialogs/main-dialog.js';
 import type { DialogServices } from './dialogs/services.js';
 import { createTranslator } from './i18n/i18n.js';
+import type { Language } from './content/languages.js';
 import { createLogger, type Logger } from './logging.js';
 import { apologise } from './bot/apologise.js';
+import { FileTranscriptLogger } from './bot/file-transcript-logger.js';
+import { MemoryConversationStore, type ConversationStore } from './directline/conversation-store.js';
+import { DirectLineChannel } from './directline/directline-channel.js';
+import { newConversationId, newUserId } from './directline/ids.js';
+import { InProcessAdapter } from './directline/in-process-adapter.js';
+import { DirectLineAuth } from './directline/tokens.js';
 import { createServer } from './server/create-server.js';
+import { addDirectLineRoutes } from './server/directline-routes.js';
+import { attachDirectLineStream, type DirectLineStream } from './server/directline-stream.js';
+import { webRoutes } from './server/web-routes.js';
 import { createUnderstander } from './understanding/understander.js';
 
 export interface AppOptions {
@@ -25,6 +37,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Content already loaded (tests share one load across many apps). */
   content?: Content;
+  /** Where Direct Line conversations live; in memory by default. */
+  directLineStore?: ConversationStore;
 }
 
 export interface App {
@@ -33,6 +47,8 @@ export interface App {
   bot: SportelloBot;
   services: DialogServices;
   logger: Logger;
+  /** Saves conversations as .transcript files, when TRANSCRIPTS_DIR is set. */
+  transcripts?: FileTranscriptLogger;
   /** Starts listening; resolves with the base URL. Port 0 picks a free port. */
   start(port?: number, host?: string): Promise<string>;
   stop(): Promise<void>;
@@ -56,16 +72,65 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     MicrosoftAppTenantId: config.appTenantId,
   });
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+  // The web widget's Direct Line runs the bot in process, on an adapter of its own (see InProcessAdapter).
+  const directLineAdapter = new InProcessAdapter();
+  const onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, conversation: context.activity.conversation?.id }, 'turn failed');
     await apologise(context, t, config.defaultLocale, logger);
   };
+  adapter.onTurnError = onTurnError;
+  directLineAdapter.onTurnError = onTurnError;
+
+  // Middleware, in the order each turn passes through it. Redaction of secrets comes first,
+  // so that nothing after it (the transcript above all) sees what customers should not have
+  // pasted; the transcript comes after it.
+  const transcripts = config.transcriptsDir ? new FileTranscriptLogger(config.transcriptsDir, logger) : undefined;
+  const middleware: Middleware[] = [
+    // (secret redaction goes here)
+    ...(transcripts ? [new TranscriptLoggerMiddleware(transcripts)] : []),
+  ];
+  for (const m of middleware) {
+    adapter.use(m);
+    directLineAdapter.use(m);
+  }
+
+  const directLineAuth = new DirectLineAuth(config.directLineSecret);
+  const directLineStore = options.directLineStore ?? new MemoryConversationStore();
+  const directLine = new DirectLineChannel({
+    store: directLineStore,
+    adapter: directLineAdapter,
+    logic: (context) => bot.run(context),
+    bot: { id: config.appId ?? 'sportello', name: 'Sportello', role: 'bot' },
+    logger,
+  });
+  let stream: DirectLineStream | undefined;
+  /** The address the client used, unless PUBLIC_URL says where the bot is reached. */
+  const publicBase = (req: Request) =>
+    config.publicUrl ?? `${req.isSecure() || req.header('x-forwarded-proto') === 'https' ? 'https' : 'http'}://${req.header('host')}`;
+  const web = await webRoutes({
+    strings: Object.fromEntries(Object.entries(content.locales.strings).map(([l, s]) => [l, s.web])) as Record<Language, unknown>,
+    defaultLanguage: config.defaultLocale,
+    webSocket: config.directLineWebSocket,
+    issueToken: () => (directLineAuth.open ? undefined : directLineAuth.issue({ conversationId: newConversationId(), userId: newUserId() })),
+  });
 
   const server = createServer({
     logger,
     maxBodyBytes: 256 * 1024,
     processActivity: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    mount: [
+      (s) =>
+        addDirectLineRoutes(s, {
+          auth: directLineAuth,
+          store: directLineStore,
+          channel: directLine,
+          logger,
+          streamUrl: (req, conversation, watermark) => stream?.url(publicBase(req), conversation, watermark),
+        }),
+      web,
+    ],
   });
+  if (config.directLineWebSocket) stream = attachDirectLineStream(server.server, { auth: directLineAuth, store: directLineStore, logger });
 
   return {
     server,
@@ -73,6 +138,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     bot,
     services,
     logger,
+    ...(transcripts ? { transcripts } : {}),
     start(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -84,6 +150,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       });
     },
     stop() {
+      stream?.close();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };

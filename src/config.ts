@@ -31,6 +31,11 @@ export const settings = {
   dialogsDir: { env: 'DIALOGS_DIR', doc: 'Folder of guided trees (one YAML file each)', schema: z.preprocess(emptyAsUndefined, z.string().default('dialogs')) },
   localesDir: { env: 'LOCALES_DIR', doc: 'Folder of bot strings, one sub-folder per language', schema: z.preprocess(emptyAsUndefined, z.string().default('locales')) },
   defaultLocale: { env: 'DEFAULT_LOCALE', doc: 'Language used when neither the text nor the channel tells (it, en, fr, de)', schema: z.preprocess(emptyAsUndefined, z.enum(['it', 'en', 'fr', 'de']).default('it')) },
+  directLineSecret: { env: 'DIRECTLINE_SECRET', doc: 'Secret of the built-in Direct Line endpoint (web widget); every call then needs it or a token from it. Empty: open, for development on localhost', schema: optionalText },
+  directLineWebSocket: { env: 'DIRECTLINE_WEBSOCKET', doc: 'Offer a WebSocket stream on the Direct Line endpoint (the widget uses it; false: the widget polls)', schema: flag(true) },
+  publicUrl: { env: 'PUBLIC_URL', doc: 'Address people reach the bot at, e.g. https://bot.example.com (Direct Line stream URLs, the Teams package); empty: the request\'s own host', schema: z.preprocess(emptyAsUndefined, z.url().transform((u) => u.replace(/\/+$/, '')).optional()) },
+  transcriptsDir: { env: 'TRANSCRIPTS_DIR', doc: 'Folder where each conversation is saved as <conversation-id>.transcript (opens in the Emulator); empty: none saved', schema: optionalText },
+  teamsAppId: { env: 'TEAMS_APP_ID', doc: 'Id (a GUID) of the Teams app package; empty: the bot\'s MicrosoftAppId', schema: optionalText },
   logLevel: { env: 'LOG_LEVEL', doc: 'Log level: fatal, error, warn, info, debug, trace or silent', schema: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')) },
 } as const;
 

@@ -8,11 +8,13 @@ export interface ServerParts {
   processActivity(req: Request, res: Response): Promise<void>;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** More route groups (Direct Line, the web widget), each adding its routes to the server. */
+  mount?: ReadonlyArray<(server: Server) => void>;
 }
 
 /**
  * The restify app: POST /api/messages for the Bot Framework (Emulator, Teams, expectReplies),
- * GET /healthz. Builds routes only; listening is the caller's business, so tests use port 0.
+ * GET /healthz, and the mounted route groups. Builds routes only; listening is the caller's business, so tests use port 0.
  */
 export function createServer(parts: ServerParts): Server {
   const { logger } = parts;
@@ -36,6 +38,8 @@ export function createServer(parts: ServerParts): Server {
       if (!res.headersSent) res.send(500, { error: 'internal_error', message: 'the bot could not process this activity' });
     }
   });
+
+  for (const mount of parts.mount ?? []) mount(server);
 
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
     const level = (error.statusCode ?? 500) >= 500 ? 'error' : 'warn';

@@ -1,0 +1,137 @@
+import type { Activity } from 'botbuilder';
+
+/** A Direct Line conversation as the store keeps it. */
+export interface StoredConversation {
+  id: string;
+  /** The user this conversation belongs to; activities from the client are posted as this user. */
+  userId: string;
+  /** The locale the client asked for when it started the conversation. */
+  locale?: string;
+}
+
+/** An activity in a conversation's log: it always has its id. */
+export type StoredActivity = Activity & { id: string };
+
+/** Activities after a watermark, and the watermark to ask from next time. */
+export interface ActivitySet {
+  activities: StoredActivity[];
+  /** The sequence number of the last activity of the conversation (0 when it has none). */
+  watermark: number;
+}
+
+/**
+ * Where Direct Line conversations and their activity logs live. Memory for now; the
+ * interface is async so a shared store (Redis) can replace it without touching the routes.
+ */
+export interface ConversationStore {
+  /** Adds a conversation; false when one with this id already exists. */
+  create(conversation: StoredConversation): Promise<boolean>;
+  get(id: string): Promise<StoredConversation | undefined>;
+  /** Appends activities, giving each its id (`<conversation>|<sequence>`); returns them as stored. */
+  append(id: string, activities: Partial<Activity>[]): Promise<ActivitySet>;
+  /** The activities after `watermark` (all when it is absent); undefined for an unknown conversation. */
+  read(id: string, watermark?: number): Promise<ActivitySet | undefined>;
+  /** Calls `listener` with every set appended from now on; returns the function that stops it. */
+  subscribe(id: string, listener: (set: ActivitySet) => void): () => void;
+}
+
+export interface MemoryStoreLimits {
+  /** Conversations kept at most; the least recently active goes first. */
+  maxConversations: number;
+  /** Activities kept per conversation; the oldest go first (watermarks keep counting). */
+  maxActivities: number;
+  /** A conversation idle this long is forgotten. */
+  idleMs: number;
+}
+
+export const defaultLimits: MemoryStoreLimits = { maxConversations: 10_000, maxActivities: 500, idleMs: 60 * 60 * 1000 };
+
+interface Entry {
+  conversation: StoredConversation;
+  activities: StoredActivity[];
+  /** Sequence number of the last activity appended. */
+  sequence: number;
+  lastActive: number;
+  listeners: Set<(set: ActivitySet) => void>;
+}
+
+export const activityId = (conversationId: string, sequence: number) => `${conversationId}|${String(sequence).padStart(7, '0')}`;
+
+/**
+ * Conversations in process memory, bounded so the server cannot grow forever: idle
+ * conversations expire, each keeps its latest activities, and the least recently active
+ * conversation makes room for a new one. A Map keeps insertion order: re-inserting on
+ * activity keeps it ordered from least to most recently active.
+ */
+export class MemoryConversationStore implements ConversationStore {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly limits: MemoryStoreLimits = defaultLimits,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async create(conversation: StoredConversation): Promise<boolean> {
+    if (this.live(conversation.id)) return false;
+    this.evict();
+    this.entries.set(conversation.id, { conversation, activities: [], sequence: 0, lastActive: this.now(), listeners: new Set() });
+    return true;
+  }
+
+  async get(id: string): Promise<StoredConversation | undefined> {
+    return this.live(id)?.conversation;
+  }
+
+  async append(id: string, activities: Partial<Activity>[]): Promise<ActivitySet> {
+    const entry = this.live(id);
+    if (!entry) throw new Error(`Direct Line conversation ${id} does not exist`);
+    const stored = activities.map((activity) => ({ ...activity, id: activityId(id, ++entry.sequence) }) as StoredActivity);
+    entry.activities.push(...stored);
+    if (entry.activities.length > this.limits.maxActivities) entry.activities.splice(0, entry.activities.length - this.limits.maxActivities);
+    this.touch(id, entry);
+    const set = { activities: stored, watermark: entry.sequence };
+    for (const listener of entry.listeners) listener(set);
+    return set;
+  }
+
+  async read(id: string, watermark = 0): Promise<ActivitySet | undefined> {
+    const entry = this.live(id);
+    if (!entry) return undefined;
+    const first = entry.sequence - entry.activities.length + 1;
+    return { activities: entry.activities.slice(Math.max(0, watermark - first + 1)), watermark: entry.sequence };
+  }
+
+  subscribe(id: string, listener: (set: ActivitySet) => void): () => void {
+    const entry = this.live(id);
+    if (!entry) return () => {};
+    entry.listeners.add(listener);
+    return () => entry.listeners.delete(listener);
+  }
+
+  private live(id: string): Entry | undefined {
+    const entry = this.entries.get(id);
+    if (entry && this.now() - entry.lastActive > this.limits.idleMs && entry.listeners.size === 0) {
+      this.entries.delete(id);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private touch(id: string, entry: Entry): void {
+    entry.lastActive = this.now();
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+  }
+
+  /** Drops expired conversations (oldest first), then the least recently active while full. */
+  private evict(): void {
+    for (const [id, entry] of this.entries) {
+      if (this.now() - entry.lastActive <= this.limits.idleMs) break;
+      if (entry.listeners.size === 0) this.entries.delete(id);
+    }
+    while (this.entries.size >= this.limits.maxConversations) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+}

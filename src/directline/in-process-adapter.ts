@@ -1,0 +1,18 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+
+/**
+ * A CloudAdapter with no Bot Framework credentials, for channels that live in this process
+ * (our Direct Line). With MicrosoftAppId set, the main adapter would need Azure tokens to
+ * reply to a local address; here replies come back as the turn's result (expectReplies)
+ * and the caller, which checked its own credentials, decides where they go.
+ */
+export class InProcessAdapter extends CloudAdapter {
+  constructor() {
+    super(new ConfigurationBotFrameworkAuthentication({}));
+  }
+
+  /** Runs one turn; for expectReplies the result's body is `{ activities }`. */
+  runTurn(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity('', activity, logic);
+  }
+}

@@ -1,0 +1,104 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ActivitySet, ConversationStore, StoredConversation } from '../directline/conversation-store.js';
+import { watermarkSchema } from '../directline/schemas.js';
+import type { DirectLineAuth } from '../directline/tokens.js';
+import type { Logger } from '../logging.js';
+import { DIRECTLINE_BASE } from './directline-routes.js';
+
+const STREAM_PATH = new RegExp(`^${DIRECTLINE_BASE}/conversations/([^/]+)/stream$`);
+/** Dead connections (a laptop closed mid-chat) are noticed by a missed pong. */
+const PING_INTERVAL_MS = 30_000;
+
+export interface DirectLineStream {
+  /** The stream URL for a conversation, on the address the client used (or PUBLIC_URL). */
+  url(base: string, conversation: StoredConversation, watermark: number | undefined): string;
+  /** Closes every open stream (on shutdown). */
+  close(): void;
+}
+
+/**
+ * Direct Line's WebSocket stream: after the upgrade the server pushes
+ * `{ activities, watermark }` for every activity appended to the conversation, starting
+ * after the watermark in the URL. Clients still post over HTTP. The token travels in the
+ * URL (`t`), as in Direct Line, because browsers cannot set headers on a WebSocket.
+ */
+export function attachDirectLineStream(http: HttpServer, parts: { auth: DirectLineAuth; store: ConversationStore; logger: Logger }): DirectLineStream {
+  const { auth, store, logger } = parts;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  const refuse = (socket: Duplex, status: number, reason: string) => {
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
+
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const match = STREAM_PATH.exec(url.pathname);
+      if (!match) return refuse(socket, 404, 'Not Found');
+      const conversationId = decodeURIComponent(match[1]!);
+      const access = auth.check(url.searchParams.get('t') ?? req.headers.authorization);
+      if (access.kind === 'denied') return refuse(socket, access.status, access.status === 401 ? 'Unauthorized' : 'Forbidden');
+      if (access.kind === 'token' && access.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden');
+      const watermark = watermarkSchema.safeParse(url.searchParams.get('watermark') ?? undefined);
+      if (!watermark.success) return refuse(socket, 400, 'Bad Request');
+      if (!(await store.get(conversationId))) return refuse(socket, 404, 'Not Found');
+      wss.handleUpgrade(req, socket, head, (ws) => void stream(ws, conversationId, watermark.data));
+    })().catch((error: unknown) => {
+      logger.error({ err: error }, 'direct line stream upgrade failed');
+      refuse(socket, 500, 'Internal Server Error');
+    });
+  });
+
+  async function stream(ws: WebSocket, conversationId: string, after: number | undefined): Promise<void> {
+    let sent = after ?? 0;
+    const push = (set: ActivitySet) => {
+      // Sets are contiguous: skip what the backlog already carried.
+      const first = set.watermark - set.activities.length + 1;
+      const fresh = set.activities.slice(Math.max(0, sent - first + 1));
+      if (fresh.length === 0 || ws.readyState !== ws.OPEN) return;
+      sent = set.watermark;
+      ws.send(JSON.stringify({ activities: fresh, watermark: String(set.watermark) }));
+    };
+    // Subscribe before reading the backlog, so nothing appended in between is lost.
+    const pending: ActivitySet[] = [];
+    let live = false;
+    const unsubscribe = store.subscribe(conversationId, (set) => (live ? push(set) : pending.push(set)));
+    ws.on('close', unsubscribe);
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('message', () => alive.set(ws, true)); // Web Chat pings with empty messages
+    alive.set(ws, true);
+    const backlog = await store.read(conversationId, after);
+    if (backlog && backlog.activities.length > 0) push(backlog);
+    pending.forEach(push);
+    live = true;
+  }
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.get(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, PING_INTERVAL_MS);
+  heartbeat.unref();
+
+  return {
+    url(base, conversation, watermark) {
+      const wsBase = base.replace(/^http/, 'ws');
+      const token = auth.open ? undefined : auth.issue({ conversationId: conversation.id, userId: conversation.userId }).token;
+      const query = new URLSearchParams({ watermark: watermark === undefined ? '' : String(watermark), ...(token ? { t: token } : {}) });
+      return `${wsBase}${DIRECTLINE_BASE}/conversations/${encodeURIComponent(conversation.id)}/stream?${query}`;
+    },
+    close() {
+      clearInterval(heartbeat);
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+// The chat page: Web Chat talking to the bot's own Direct Line endpoint, with a language
+// picker. Plain browser JavaScript, no build step: the page is served as is.
+(async function main() {
+  'use strict';
+
+  /** Web Chat and the bot take full locale tags; the picker offers languages. */
+  var LOCALES = { it: 'it-IT', en: 'en-US', fr: 'fr-FR', de: 'de-DE' };
+  var base = new URL('.', document.baseURI);
+  var params = new URLSearchParams(location.search);
+  if (params.get('embed') === '1') document.documentElement.classList.add('embedded');
+
+  var status = document.getElementById('status');
+  var picker = document.getElementById('language');
+  var transcript = document.getElementById('webchat');
+
+  function show(message) {
+    status.textContent = message;
+    status.hidden = !message;
+  }
+
+  var config;
+  try {
+    config = await (await fetch(new URL('web/config.json', base))).json();
+  } catch (error) {
+    show('Sportello: ' + error.message);
+    return;
+  }
+
+  /** The customer's language: ?lang= (the embed passes it), else the browser's, else the bot's default. */
+  function initialLanguage() {
+    var wanted = [params.get('lang')].concat(navigator.languages || [navigator.language]);
+    for (var i = 0; i < wanted.length; i++) {
+      var code = String(wanted[i] || '').slice(0, 2).toLowerCase();
+      if (config.languages.indexOf(code) >= 0) return code;
+    }
+    return config.defaultLanguage;
+  }
+
+  var language = initialLanguage();
+
+  /** The page's own words, from the bot's locale files (key `web`). */
+  function applyStrings() {
+    var strings = config.strings[language];
+    document.documentElement.lang = language;
+    document.title = strings.title;
+    document.querySelectorAll('[data-string]').forEach(function (element) {
+      element.textContent = strings[element.getAttribute('data-string')] || '';
+    });
+  }
+
+  // Each language listed in its own name, so everyone finds theirs.
+  config.languages.forEach(function (code) {
+    var option = document.createElement('option');
+    option.value = code;
+    option.lang = code;
+    option.textContent = config.strings[code].languageName;
+    picker.appendChild(option);
+  });
+  picker.value = language;
+  applyStrings();
+
+  var token;
+  try {
+    var response = await fetch(new URL('api/webchat/token', base), { method: 'POST' });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+    token = (await response.json()).token;
+  } catch (error) {
+    show(config.strings[language].error);
+    return;
+  }
+
+  var directLine = window.WebChat.createDirectLine({
+    token: token,
+    domain: new URL('v3/directline', base).href,
+    webSocket: config.webSocket,
+    conversationStartProperties: { locale: LOCALES[language] },
+  });
+  // One store for the page's life: switching language re-renders Web Chat, the conversation stays.
+  var store = window.WebChat.createStore();
+
+  function render() {
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        store: store,
+        locale: LOCALES[language],
+        styleOptions: {
+          accent: '#0b5cad',
+          botAvatarInitials: 'S',
+          hideUploadButton: true,
+          suggestedActionLayout: 'flow',
+          bubbleBorderRadius: 8,
+          bubbleFromUserBorderRadius: 8,
+        },
+      },
+      transcript,
+    );
+  }
+
+  // A new pick changes the locale of every message from now on; the bot reads a changed
+  // channel locale as the customer's choice of language.
+  picker.addEventListener('change', function () {
+    language = picker.value;
+    applyStrings();
+    render();
+    transcript.querySelector('input, textarea') && transcript.querySelector('input, textarea').focus();
+  });
+
+  render();
+})();

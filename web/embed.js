@@ -1,0 +1,62 @@
+// Sportello's embed: one <script src="https://your-bot/embed.js" async></script> adds a chat
+// button to any page; it opens the bot's chat page in a frame. Served by the bot, which fills
+// in the strings below from its locale files.
+(function () {
+  'use strict';
+  var STRINGS = __SPORTELLO_STRINGS__;
+  var DEFAULT_LANGUAGE = __SPORTELLO_DEFAULT_LANGUAGE__;
+
+  var script = document.currentScript;
+  if (!script || document.getElementById('sportello-launcher')) return;
+  var base = new URL('./', script.src);
+  var wanted = [script.getAttribute('data-lang')].concat(navigator.languages || [navigator.language]);
+  var language = DEFAULT_LANGUAGE;
+  for (var i = 0; i < wanted.length; i++) {
+    var code = String(wanted[i] || '').slice(0, 2).toLowerCase();
+    if (STRINGS[code]) { language = code; break; }
+  }
+  var strings = STRINGS[language];
+
+  var style = document.createElement('style');
+  style.textContent = [
+    '#sportello-launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:60px;height:60px;border:0;border-radius:50%;',
+    'background:#0b5cad;color:#fff;box-shadow:0 4px 16px rgba(0,0,0,.25);cursor:pointer;display:flex;align-items:center;justify-content:center}',
+    '#sportello-launcher:focus-visible{outline:3px solid #f5b400;outline-offset:3px}',
+    '#sportello-frame{position:fixed;right:20px;bottom:92px;z-index:2147483000;width:380px;height:600px;',
+    'max-width:calc(100vw - 40px);max-height:calc(100vh - 112px);border:0;border-radius:12px;box-shadow:0 8px 32px rgba(0,0,0,.25);background:#fff}',
+    '#sportello-frame[hidden]{display:none}',
+  ].join('');
+  document.head.appendChild(style);
+
+  var bubble = '<svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+  var cross = '<svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6 10.6 12 5 6.4z"/></svg>';
+
+  var button = document.createElement('button');
+  button.id = 'sportello-launcher';
+  button.type = 'button';
+  button.setAttribute('aria-controls', 'sportello-frame');
+
+  var frame;
+  function setOpen(open) {
+    if (open && !frame) {
+      // The frame loads on first open, so pages that never open the chat pay nothing for it.
+      frame = document.createElement('iframe');
+      frame.id = 'sportello-frame';
+      frame.title = strings.title;
+      frame.src = new URL('?embed=1&lang=' + language, base).href;
+      document.body.appendChild(frame);
+    }
+    if (frame) frame.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    button.setAttribute('aria-label', open ? strings.close : strings.open);
+    button.title = open ? strings.close : strings.open;
+    button.innerHTML = open ? cross : bubble;
+  }
+  button.addEventListener('click', function () {
+    setOpen(!frame || frame.hidden);
+  });
+  setOpen(false);
+
+  if (document.body) document.body.appendChild(button);
+  else document.addEventListener('DOMContentLoaded', function () { document.body.appendChild(button); });
+})();
