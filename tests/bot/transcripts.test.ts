@@ -5,16 +5,17 @@ import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileTranscriptLogger, transcriptFileName } from '../../src/bot/file-transcript-logger.js';
 import { createLogger } from '../../src/logging.js';
-import { startBot, type RunningBot } from '../support/running-bot.js';
+import type { App } from '../../src/app.js';
+import { startHttpBot } from '../support/http-bot.js';
 
 let dir: string;
-let bot: RunningBot;
+let bot: { app: App; url: string };
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'sportello-transcripts-'));
-  bot = await startBot({ TRANSCRIPTS_DIR: dir });
+  bot = await startHttpBot({ TRANSCRIPTS_DIR: dir });
 });
 afterAll(async () => {
-  await bot.stop();
+  await bot.app.stop();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -1,7 +1,8 @@
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startBot, type RunningBot } from '../support/running-bot.js';
+import type { App } from '../../src/app.js';
+import { startHttpBot } from '../support/http-bot.js';
 
 interface ActivitySet {
   activities: Activity[];
@@ -68,11 +69,11 @@ class DirectLineClient {
 const fromBot = (activities: Activity[]) => activities.filter((a) => a.from?.role === 'bot');
 
 describe('the Direct Line endpoint, open (no secret)', () => {
-  let bot: RunningBot;
+  let bot: { app: App; url: string };
   beforeAll(async () => {
-    bot = await startBot();
+    bot = await startHttpBot();
   });
-  afterAll(() => bot.stop());
+  afterAll(() => bot.app.stop());
 
   it('starts a conversation whose first activity is the welcome, in the locale asked for', async () => {
     const client = new DirectLineClient(bot.url);
@@ -162,11 +163,11 @@ describe('the Direct Line endpoint, open (no secret)', () => {
 
 describe('the Direct Line endpoint with DIRECTLINE_SECRET set', () => {
   const secret = 'test-secret-of-some-length';
-  let bot: RunningBot;
+  let bot: { app: App; url: string };
   beforeAll(async () => {
-    bot = await startBot({ DIRECTLINE_SECRET: secret });
+    bot = await startHttpBot({ DIRECTLINE_SECRET: secret });
   });
-  afterAll(() => bot.stop());
+  afterAll(() => bot.app.stop());
 
   it('answers 401 to a request without a token and 403 to a forged one', async () => {
     const client = new DirectLineClient(bot.url);

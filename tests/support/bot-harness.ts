@@ -62,7 +62,9 @@ export class Conversation {
   }
 }
 
-export const texts = (replies: Activity[]) => replies.map((r) => r.text ?? '').join('\n');
+/** What the replies say: their text, or for a card (answers on Web Chat, the Emulator, Teams) its fallback text. */
+export const texts = (replies: Activity[]) =>
+  replies.map((r) => r.text ?? r.attachments?.map((a) => (a.content as { fallbackText?: string } | undefined)?.fallbackText ?? '').join('\n') ?? '').join('\n');
 export const buttons = (replies: Activity[]) => replies.flatMap((r) => r.suggestedActions?.actions ?? []).map((a) => String(a.title));
 export const payloads = (replies: Activity[]) =>
   replies.flatMap((r) => r.suggestedActions?.actions ?? []).map((a) => (a.value as { sportello: Payload }).sportello);
