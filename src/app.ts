@@ -30,6 +30,7 @@ import { addDirectLineRoutes } from './server/directline-routes.js';
 import { attachDirectLineStream, type DirectLineStream } from './server/directline-stream.js';
 import { webRoutes } from './server/web-routes.js';
 import { createUnderstander } from './understanding/understander.js';
+import { createKnowledgeSearch } from './knowledge/search.js';
 
 export interface AppOptions {
   /** Conversation state storage; in-memory by default. */
@@ -63,7 +64,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const services: DialogServices = { kb: content.kb, trees: content.trees, understander, t };
 
   const conversationState = new ConversationState(options.storage ?? new MemoryStorage());
-  const bot = new SportelloBot({ conversationState, dialog: new MainDialog(services), services, defaultLanguage: config.defaultLocale });
+  const bot = new SportelloBot({
+    conversationState,
+    dialog: new MainDialog(services),
+    services,
+    defaultLanguage: config.defaultLocale,
+    search: createKnowledgeSearch(content.kb),
+  });
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,

@@ -1,4 +1,11 @@
-import { TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type ConversationState,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  type StatePropertyAccessor,
+} from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { languageOf, type Language } from '../content/languages.js';
 import type { DialogServices } from '../dialogs/services.js';
@@ -6,6 +13,9 @@ import { setTurnInput, type TurnInput } from '../dialogs/turn-input.js';
 import { topicChoices } from '../replies/answers.js';
 import { readPayload } from '../replies/payload.js';
 import { sendReplies } from '../replies/send.js';
+import type { KnowledgeSearch } from '../knowledge/search.js';
+import { searchResults, searchText } from '../teams/search-extension.js';
+import { isAddressedToBot } from './addressed.js';
 import { languageContext, type LanguageProfile } from './language.js';
 
 export interface BotOptions {
@@ -13,6 +23,8 @@ export interface BotOptions {
   dialog: Dialog;
   services: DialogServices;
   defaultLanguage: Language;
+  /** The knowledge search behind the Teams compose-box command. */
+  search: KnowledgeSearch;
 }
 
 /**
@@ -29,6 +41,8 @@ export class SportelloBot extends TeamsActivityHandler {
     this.profile = options.conversationState.createProperty<LanguageProfile>('profile');
 
     this.onMessage(async (context, next) => {
+      // In a Teams channel or group chat, people talk among themselves until they mention the bot.
+      if (!isAddressedToBot(context.activity)) return next();
       const input = await this.readTurn(context);
       setTurnInput(context, input);
       // Someone who may be in danger gets care and where to find help before anything else;
@@ -46,6 +60,12 @@ export class SportelloBot extends TeamsActivityHandler {
       if (joined.length > 0) await this.welcome(context);
       await next();
     });
+  }
+
+  /** Teams compose box: an agent searches the knowledge base and inserts an answer card in their language. */
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    const language = languageOf(context.activity.locale) ?? this.options.defaultLanguage;
+    return searchResults(this.options.search, searchText(query), language);
   }
 
   /** Saves conversation state after every turn, whatever the handlers did. */
