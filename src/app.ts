@@ -9,7 +9,7 @@ import {
   type Storage,
   type TurnContext,
 } from 'botbuilder';
-import type { Request, Server } from 'restify';
+import type { Server } from 'restify';
 import { SportelloBot } from './bot/sportello-bot.js';
 import type { Config } from './config.js';
 import { loadContent, type Content } from './content/load-content.js';
@@ -20,14 +20,10 @@ import type { Language } from './content/languages.js';
 import { createLogger, type Logger } from './logging.js';
 import { apologise } from './bot/apologise.js';
 import { FileTranscriptLogger } from './bot/file-transcript-logger.js';
-import { MemoryConversationStore, type ConversationStore } from './directline/conversation-store.js';
-import { DirectLineChannel } from './directline/directline-channel.js';
-import { newConversationId, newUserId } from './directline/ids.js';
+import type { ConversationStore } from './directline/conversation-store.js';
 import { InProcessAdapter } from './directline/in-process-adapter.js';
-import { DirectLineAuth } from './directline/tokens.js';
 import { createServer } from './server/create-server.js';
-import { addDirectLineRoutes } from './server/directline-routes.js';
-import { attachDirectLineStream, type DirectLineStream } from './server/directline-stream.js';
+import { createDirectLineEndpoint } from './server/directline-endpoint.js';
 import { webRoutes } from './server/web-routes.js';
 import { createUnderstander } from './understanding/understander.js';
 import { createKnowledgeSearch } from './knowledge/search.js';
@@ -101,43 +97,30 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     directLineAdapter.use(m);
   }
 
-  const directLineAuth = new DirectLineAuth(config.directLineSecret);
-  const directLineStore = options.directLineStore ?? new MemoryConversationStore();
-  const directLine = new DirectLineChannel({
-    store: directLineStore,
+  const directLine = createDirectLineEndpoint({
+    secret: config.directLineSecret,
+    webSocket: config.directLineWebSocket,
+    publicUrl: config.publicUrl,
     adapter: directLineAdapter,
     logic: (context) => bot.run(context),
     bot: { id: config.appId ?? 'sportello', name: 'Sportello', role: 'bot' },
     logger,
+    store: options.directLineStore,
   });
-  let stream: DirectLineStream | undefined;
-  /** The address the client used, unless PUBLIC_URL says where the bot is reached. */
-  const publicBase = (req: Request) =>
-    config.publicUrl ?? `${req.isSecure() || req.header('x-forwarded-proto') === 'https' ? 'https' : 'http'}://${req.header('host')}`;
   const web = await webRoutes({
     strings: Object.fromEntries(Object.entries(content.locales.strings).map(([l, s]) => [l, s.web])) as Record<Language, unknown>,
     defaultLanguage: config.defaultLocale,
     webSocket: config.directLineWebSocket,
-    issueToken: () => (directLineAuth.open ? undefined : directLineAuth.issue({ conversationId: newConversationId(), userId: newUserId() })),
+    issueToken: () => directLine.issuePageToken(),
   });
 
   const server = createServer({
     logger,
     maxBodyBytes: 256 * 1024,
     processActivity: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
-    mount: [
-      (s) =>
-        addDirectLineRoutes(s, {
-          auth: directLineAuth,
-          store: directLineStore,
-          channel: directLine,
-          logger,
-          streamUrl: (req, conversation, watermark) => stream?.url(publicBase(req), conversation, watermark),
-        }),
-      web,
-    ],
+    mount: [(s) => directLine.mount(s), web],
   });
-  if (config.directLineWebSocket) stream = attachDirectLineStream(server.server, { auth: directLineAuth, store: directLineStore, logger });
+  directLine.listen(server.server);
 
   return {
     server,
@@ -157,7 +140,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       });
     },
     stop() {
-      stream?.close();
+      directLine.close();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ActivityTypes, type Activity, type TranscriptLogger } from 'botbuilder';
 import type { Logger } from '../logging.js';
+import { SerialByKey } from '../util/serial-by-key.js';
 
 /**
  * A conversation id as a file name. Teams and Direct Line ids hold characters that file
@@ -23,7 +24,8 @@ export function transcriptFileName(conversationId: string): string {
  * into a turn. Each write replaces the file atomically (write, then rename).
  */
 export class FileTranscriptLogger implements TranscriptLogger {
-  private readonly writes = new Map<string, Promise<void>>();
+  /** One write at a time per conversation: each rewrites the whole file. */
+  private readonly writes = new SerialByKey();
 
   constructor(
     private readonly dir: string,
@@ -34,22 +36,16 @@ export class FileTranscriptLogger implements TranscriptLogger {
     const conversationId = activity.conversation?.id;
     // Trace activities (the dialogs' BotState snapshot each turn) are debugging, not conversation.
     if (!conversationId || activity.type === ActivityTypes.Trace) return Promise.resolve();
-    const previous = this.writes.get(conversationId) ?? Promise.resolve();
-    const write = previous
-      .then(() => this.append(conversationId, activity))
-      .catch((error: unknown) => {
+    return this.writes.run(conversationId, () =>
+      this.append(conversationId, activity).catch((error: unknown) => {
         this.logger.error({ err: error, conversation: conversationId, dir: this.dir }, 'could not save the transcript');
-      });
-    this.writes.set(conversationId, write);
-    void write.then(() => {
-      if (this.writes.get(conversationId) === write) this.writes.delete(conversationId);
-    });
-    return write;
+      }),
+    );
   }
 
   /** Resolves when every write started so far has finished (tests, shutdown). */
-  async flush(): Promise<void> {
-    await Promise.all([...this.writes.values()]);
+  flush(): Promise<void> {
+    return this.writes.idle();
   }
 
   fileFor(conversationId: string): string {

@@ -2,6 +2,7 @@ import { ActivityTypes, DeliveryModes, type Activity, type ChannelAccount, type 
 import type { Logger } from '../logging.js';
 import type { ConversationStore, StoredConversation } from './conversation-store.js';
 import type { InProcessAdapter } from './in-process-adapter.js';
+import { SerialByKey } from '../util/serial-by-key.js';
 import type { ClientActivity } from './schemas.js';
 
 export const DIRECTLINE_CHANNEL_ID = 'directline';
@@ -27,14 +28,14 @@ export interface DirectLineChannelOptions {
  */
 export class DirectLineChannel {
   /** One turn at a time per conversation, so replies never interleave and state is not raced. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly turns = new SerialByKey();
 
   constructor(private readonly options: DirectLineChannelOptions) {}
 
   /** Tells the bot who joined a new conversation, so it greets them; the greeting is logged. */
   start(conversation: StoredConversation): Promise<void> {
     const user: ChannelAccount = { id: conversation.userId, name: '', role: 'user' };
-    return this.serially(conversation.id, async () => {
+    return this.turns.run(conversation.id, async () => {
       await this.runTurn(conversation, {
         type: ActivityTypes.ConversationUpdate,
         membersAdded: [this.options.bot, user],
@@ -46,7 +47,7 @@ export class DirectLineChannel {
 
   /** Logs the client's activity (the echo Web Chat waits for), runs the turn; resolves with the activity's id. */
   post(conversation: StoredConversation, activity: ClientActivity): Promise<string> {
-    return this.serially(conversation.id, async () => {
+    return this.turns.run(conversation.id, async () => {
       const incoming: Partial<Activity> = {
         ...activity,
         // The conversation's user, whatever the client claims: a token speaks for one user.
@@ -92,19 +93,5 @@ export class DirectLineChannel {
       conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
       timestamp: new Date(),
     };
-  }
-
-  private serially<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const result = previous.then(work, work);
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(key, settled);
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    });
-    return result;
   }
 }

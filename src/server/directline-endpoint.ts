@@ -1,0 +1,68 @@
+import type { Server as HttpServer } from 'node:http';
+import type { ChannelAccount, TurnContext } from 'botbuilder';
+import type { Request, Server } from 'restify';
+import { MemoryConversationStore, type ConversationStore } from '../directline/conversation-store.js';
+import { DirectLineChannel } from '../directline/directline-channel.js';
+import { newConversationId, newUserId } from '../directline/ids.js';
+import type { InProcessAdapter } from '../directline/in-process-adapter.js';
+import { DirectLineAuth, type IssuedToken } from '../directline/tokens.js';
+import type { Logger } from '../logging.js';
+import { addDirectLineRoutes } from './directline-routes.js';
+import { attachDirectLineStream, type DirectLineStream } from './directline-stream.js';
+
+export interface DirectLineEndpointOptions {
+  /** DIRECTLINE_SECRET; undefined leaves the endpoint open. */
+  secret?: string;
+  /** Offer the WebSocket stream. */
+  webSocket: boolean;
+  /** PUBLIC_URL: where clients reach the bot, for stream URLs; else the request's own host. */
+  publicUrl?: string;
+  adapter: InProcessAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  bot: ChannelAccount;
+  logger: Logger;
+  store?: ConversationStore;
+}
+
+export interface DirectLineEndpoint {
+  /** Adds the /v3/directline routes to the server. */
+  mount(server: Server): void;
+  /** Serves the WebSocket stream on the server's HTTP listener (when enabled). */
+  listen(http: HttpServer): void;
+  /** A token to a new conversation, for the page; undefined when the endpoint is open. */
+  issuePageToken(): IssuedToken | undefined;
+  /** Closes open streams (on shutdown). */
+  close(): void;
+}
+
+/** The bot's own Direct Line endpoint, assembled: credentials, conversation store, channel, routes, stream. */
+export function createDirectLineEndpoint(options: DirectLineEndpointOptions): DirectLineEndpoint {
+  const { logger } = options;
+  const auth = new DirectLineAuth(options.secret);
+  const store = options.store ?? new MemoryConversationStore();
+  const channel = new DirectLineChannel({ store, adapter: options.adapter, logic: options.logic, bot: options.bot, logger });
+  let stream: DirectLineStream | undefined;
+  const publicBase = (req: Request) =>
+    options.publicUrl ?? `${req.isSecure() || req.header('x-forwarded-proto') === 'https' ? 'https' : 'http'}://${req.header('host')}`;
+
+  return {
+    mount(server) {
+      addDirectLineRoutes(server, {
+        auth,
+        store,
+        channel,
+        logger,
+        streamUrl: (req, conversation, watermark) => stream?.url(publicBase(req), conversation, watermark),
+      });
+    },
+    listen(http) {
+      if (options.webSocket) stream = attachDirectLineStream(http, { auth, store, logger });
+    },
+    issuePageToken() {
+      return auth.open ? undefined : auth.issue({ conversationId: newConversationId(), userId: newUserId() });
+    },
+    close() {
+      stream?.close();
+    },
+  };
+}
