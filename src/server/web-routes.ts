@@ -61,7 +61,8 @@ export async function webRoutes(parts: WebRouteParts): Promise<(server: Server) 
     icon: await serveFile(await readStatic(page('icon.svg'), { cacheControl: 'public, max-age=86400' })),
     config: await serveFile({ contentType: 'application/json; charset=utf-8', ...fresh, body: Buffer.from(JSON.stringify(config)) }),
     embed: await serveFile({ contentType: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=300', body: Buffer.from(embed) }),
-    webChat: await serveFile(await readStatic(webChatBundlePath(), { cacheControl: 'public, max-age=86400' })),
+    // Revalidated on every load (a 304 when unchanged), so an upgraded Web Chat is never served stale.
+    webChat: await serveFile(await readStatic(webChatBundlePath(), fresh)),
   };
 
   return (server: Server) => {
