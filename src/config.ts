@@ -37,6 +37,19 @@ export const settings = {
   transcriptsDir: { env: 'TRANSCRIPTS_DIR', doc: 'Folder where each conversation is saved as <conversation-id>.transcript (opens in the Emulator); empty: none saved', schema: optionalText },
   teamsAppId: { env: 'TEAMS_APP_ID', doc: 'Id (a GUID) of the Teams app package; empty: the bot\'s MicrosoftAppId', schema: optionalText },
   logLevel: { env: 'LOG_LEVEL', doc: 'Log level: fatal, error, warn, info, debug, trace or silent', schema: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')) },
+  redisUrl: { env: 'REDIS_URL', doc: 'Redis for conversation state, turn locks and rate limits (redis:// or rediss://); empty keeps everything in memory', schema: optionalText },
+  redisClusterNodes: { env: 'REDIS_CLUSTER_NODES', doc: 'Redis Cluster seed nodes, comma-separated redis:// URLs or host:port; used instead of REDIS_URL', schema: optionalText },
+  redisKeyPrefix: { env: 'REDIS_KEY_PREFIX', doc: 'Prefix of every Redis key, so several deployments can share one Redis', schema: z.preprocess(emptyAsUndefined, z.string().default('sportello:')) },
+  stateTtlSeconds: { env: 'STATE_TTL_SECONDS', doc: 'An idle conversation is forgotten after this many seconds (Redis only; 0 keeps it forever)', schema: integer(7 * 24 * 3600) },
+  turnLockTtlMs: { env: 'TURN_LOCK_TTL_MS', doc: 'Longest a turn holds its conversation lock, in ms: a crashed process blocks its conversation no longer', schema: integer(15_000, 100) },
+  turnLockWaitMs: { env: 'TURN_LOCK_WAIT_MS', doc: 'How long a turn waits for another turn of its conversation, in ms, before apologising', schema: integer(10_000, 0) },
+  maxBodyBytes: { env: 'MAX_BODY_BYTES', doc: 'Largest request body accepted, in bytes (larger gets 413)', schema: integer(256 * 1024, 1024) },
+  maxMessageChars: { env: 'MAX_MESSAGE_CHARS', doc: 'Longest message the bot reads; a longer one gets a polite request to shorten it', schema: integer(2000, 1) },
+  rateLimitWindowSeconds: { env: 'RATE_LIMIT_WINDOW_SECONDS', doc: 'Length of the rate-limit window, in seconds', schema: integer(60, 1) },
+  rateLimitPerIp: { env: 'RATE_LIMIT_PER_IP', doc: 'Requests one client address may send to /api/messages per window (0 = no limit); channels post from few addresses, keep it generous', schema: integer(600) },
+  rateLimitPerConversation: { env: 'RATE_LIMIT_PER_CONVERSATION', doc: 'Activities one conversation may send per window (0 = no limit)', schema: integer(30) },
+  trustProxyHops: { env: 'TRUST_PROXY_HOPS', doc: 'Number of trusted proxies (load balancers) in front of the bot: the client address is read from X-Forwarded-For that many hops back', schema: integer(0) },
+  shutdownTimeoutMs: { env: 'SHUTDOWN_TIMEOUT_MS', doc: 'On SIGTERM, how long to wait for turns in flight before closing anyway, in ms', schema: integer(10_000) },
 } as const;
 
 type Settings = typeof settings;
@@ -53,6 +66,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (parsed.success) config[key] = parsed.data;
     else problems.push(`${setting.env}=${JSON.stringify(env[setting.env])}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   }
+  if (problems.length === 0) problems.push(...crossCheck(config as Config));
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return Object.freeze(config) as Config;
+}
+
+/** Rules that tie settings together. */
+function crossCheck(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.nodeEnv === 'production' && !config.appId && !config.allowUnauthenticated) {
+    problems.push(
+      'NODE_ENV=production without MicrosoftAppId: anyone could talk to the bot as any channel. ' +
+        'Set MicrosoftAppId and MicrosoftAppPassword, or ALLOW_UNAUTHENTICATED=true if a trusted gateway authenticates requests.',
+    );
+  }
+  if (config.redisUrl && config.redisClusterNodes) {
+    problems.push('REDIS_URL and REDIS_CLUSTER_NODES are both set: use REDIS_URL for one Redis, REDIS_CLUSTER_NODES for a cluster.');
+  }
+  return problems;
 }

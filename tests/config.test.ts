@@ -26,6 +26,24 @@ describe('configuration', () => {
     }
   });
 
+  it('refuses to start in production without Bot Framework credentials', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MicrosoftAppId.*ALLOW_UNAUTHENTICATED=true/s);
+  });
+
+  it('starts in production with credentials, or when unauthenticated use is explicitly allowed', () => {
+    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' }).appId).toBe('app');
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true' }).allowUnauthenticated).toBe(true);
+  });
+
+  it('refuses one Redis and a Redis Cluster at once', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://a', REDIS_CLUSTER_NODES: 'b:6379' })).toThrow(/REDIS_URL and REDIS_CLUSTER_NODES/);
+  });
+
+  it('refuses a negative limit', () => {
+    expect(() => loadConfig({ RATE_LIMIT_PER_IP: '-1' })).toThrow(/RATE_LIMIT_PER_IP="-1"/);
+  });
+
   it('documents every setting in .env.example', () => {
     const example = readFileSync('.env.example', 'utf8');
     for (const setting of Object.values(settings)) expect(example).toMatch(new RegExp(`^#?\\s*${setting.env}=`, 'm'));
