@@ -3,12 +3,16 @@ import { loadKnowledge } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { loadTrees } from '../trees/load.js';
 import type { TreeCatalog } from '../trees/model.js';
+import { loadSecretWords, type SecretWords } from '../secrets/vocabulary.js';
+import type { Language } from './languages.js';
 import { ContentError } from './yaml-file.js';
 
 export interface Content {
   kb: KnowledgeBase;
   trees: TreeCatalog;
   locales: LocaleFiles;
+  /** The words that announce a password or an access code, per language. */
+  secrets: Record<Language, SecretWords>;
 }
 
 export interface ContentDirs {
@@ -44,7 +48,8 @@ export async function loadContent(dirs: ContentDirs): Promise<Content> {
   const kb = await attempt(() => loadKnowledge(dirs.knowledgeDir));
   const trees = kb ? await attempt(() => loadTrees(dirs.dialogsDir, kb.ids())) : undefined;
   const locales = await attempt(() => loadLocaleFiles(dirs.localesDir));
+  const secrets = await attempt(() => loadSecretWords(dirs.localesDir));
   if (kb && trees) problems.push(...crossCheck(kb, trees, dirs));
-  if (problems.length > 0 || !kb || !trees || !locales) throw new ContentError(problems);
-  return { kb, trees, locales };
+  if (problems.length > 0 || !kb || !trees || !locales || !secrets) throw new ContentError(problems);
+  return { kb, trees, locales, secrets };
 }

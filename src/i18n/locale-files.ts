@@ -22,7 +22,8 @@ export interface LocaleFiles {
   input: CommandVocabulary;
 }
 
-async function read(dir: string, language: Language, name: string): Promise<[string, string]> {
+/** Reads locales/<language>/<name>; a missing file names the file and says every language needs it. */
+export async function readLocaleFile(dir: string, language: Language, name: string): Promise<[string, string]> {
   const file = path.join(dir, language, name);
   try {
     return [file, await readFile(file, 'utf8')];
@@ -38,8 +39,8 @@ export function flattenKeys(tree: Strings, prefix = ''): string[] {
 
 /** Loads every language's strings and input words; a key present in one language only is an error. */
 export async function loadLocaleFiles(dir: string): Promise<LocaleFiles> {
-  const botFiles = await Promise.all(LANGUAGES.map((l) => read(dir, l, BOT_STRINGS)));
-  const inputFiles = await Promise.all(LANGUAGES.map((l) => read(dir, l, INPUT_WORDS)));
+  const botFiles = await Promise.all(LANGUAGES.map((l) => readLocaleFile(dir, l, BOT_STRINGS)));
+  const inputFiles = await Promise.all(LANGUAGES.map((l) => readLocaleFile(dir, l, INPUT_WORDS)));
   const bots = collectProblems(botFiles, (file, text) => parseYaml(file, text, botSchema).strings);
   const inputs = collectProblems(inputFiles, (file, text) => {
     const { words, crisis } = parseYaml(file, text, inputSchema);

@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSecretDetector, type SecretDetector } from '../../src/secrets/detect.js';
+import { passesLuhn } from '../../src/secrets/numbers.js';
+import { redactText, redactValue } from '../../src/secrets/redact.js';
+import { loadSecretWords } from '../../src/secrets/vocabulary.js';
+
+let detect: SecretDetector;
+beforeAll(async () => {
+  detect = createSecretDetector(await loadSecretWords('locales'));
+});
+const redact = (text: string) => redactText(text, detect).value;
+
+describe('passwords typed in chat are hidden', () => {
+  it.each([
+    ['my password is Hunter2!', 'my password is [redacted password]'],
+    ["my password's hunter2 and I can't log in", "my password's [redacted password] and I can't log in"],
+    ['Password: correct horse', 'Password: [redacted password] horse'],
+    ['pwd=abc123', 'pwd=[redacted password]'],
+    ['the password of my mailbox is Blue-Sky-7', 'the password of my mailbox is [redacted password]'],
+    ['my password is "open sesame 12" help', 'my password is [redacted password] help'],
+    ['password Xy12ab please', 'password [redacted password] please'],
+    ['la mia password è Ciao123, non entro', 'la mia password è [redacted password] non entro'],
+    ["la password e' gattino", "la password e' [redacted password]"],
+    ['la password è: qwerty', 'la password è: [redacted password]'],
+    ['mon mot de passe est azerty', 'mon mot de passe est [redacted password]'],
+    ['mot de passe : azerty', 'mot de passe : [redacted password]'],
+    ['Mein Passwort ist geheim123', 'Mein Passwort ist [redacted password]'],
+    ['PASSWORT LAUTET Sommer2024', 'PASSWORT LAUTET [redacted password]'],
+  ])('%s', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+});
+
+describe('talking about a password hides nothing', () => {
+  it.each([
+    'I forgot my password',
+    'how do I change my password?',
+    'my password is wrong',
+    'my password is not working',
+    'la password è sbagliata',
+    'mon mot de passe est incorrect',
+    'mein Passwort ist falsch',
+    'die Passwörter sind abgelaufen',
+  ])('%s', (text) => {
+    expect(redact(text)).toBe(text);
+  });
+});
+
+describe('access codes are hidden, other numbers are not', () => {
+  it.each([
+    ['my emergency code is 1234 5678', 'my emergency code is [redacted code]'],
+    ['il codice 2FA è 123456', 'il codice 2FA è [redacted code]'],
+    ['mon code de secours : AB12-CD34-EF56', 'mon code de secours : [redacted code]'],
+    ['Mein Notfallcode lautet 98765432', 'Mein Notfallcode lautet [redacted code]'],
+    ['the SMS code I got was 482913, is that normal?', 'the SMS code I got was [redacted code], is that normal?'],
+  ])('%s', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  it.each([
+    'my support code is 123456',
+    'I lost my emergency codes. My phone is 079 123 45 67',
+    'I have had 2FA since 2023',
+    'dove trovo il codice supporto?',
+  ])('%s', (text) => {
+    expect(redact(text)).toBe(text);
+  });
+});
+
+describe('card numbers are hidden when they pass the Luhn check', () => {
+  it('knows a valid card number from a mistyped one', () => {
+    expect(passesLuhn('4111111111111111')).toBe(true);
+    expect(passesLuhn('4111111111111112')).toBe(false);
+  });
+
+  it.each([
+    ['card 4111 1111 1111 1111 expired', 'card [redacted card number] expired'],
+    ['4111-1111-1111-1111', '[redacted card number]'],
+    ['la carta 5500005555555559 non va', 'la carta [redacted card number] non va'],
+  ])('%s', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  it.each(['order 4111 1111 1111 1112', 'reference 41111111111111111111111 is a longer number'])('%s', (text) => {
+    expect(redact(text)).toBe(text);
+  });
+});
+
+describe('IBANs are hidden when their checksum is valid', () => {
+  it.each([
+    ['il mio IBAN è IT60 X054 2811 1010 0000 0123 456, grazie', 'il mio IBAN è [redacted IBAN], grazie'],
+    ['IT60X0542811101000000123456 grazie', '[redacted IBAN] grazie'],
+    ['mein Konto: de89 3704 0044 0532 0130 00', 'mein Konto: [redacted IBAN]'],
+    ['CH93 0076 2011 6238 5295 7 is my account', '[redacted IBAN] is my account'],
+    ['ab12 FR14 2004 1010 0505 0001 3M02 606', 'ab12 [redacted IBAN]'],
+  ])('%s', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  it('keeps an IBAN-like text whose checksum is wrong', () => {
+    expect(redact('IT61 X054 2811 1010 0000 0123 456')).toBe('IT61 X054 2811 1010 0000 0123 456');
+  });
+});
+
+describe('redaction', () => {
+  it('says which kinds of secret it hid', () => {
+    const { kinds } = redactText('password: x1y2z3, IBAN IT60X0542811101000000123456', detect);
+    expect([...kinds].sort()).toEqual(['iban', 'password']);
+  });
+
+  it('changes nothing when run twice', () => {
+    const once = redact('my password is Hunter2 and my card 4111 1111 1111 1111, code 2FA: 123456');
+    expect(redact(once)).toBe(once);
+  });
+
+  it('hides secrets in every string of a submitted value, leaving keys and other values alone', () => {
+    const { value, kinds } = redactValue({ form: { note: 'password: s3cret!', amount: 12 }, list: ['IT60X0542811101000000123456'] }, detect);
+    expect(value).toEqual({ form: { note: 'password: [redacted password]', amount: 12 }, list: ['[redacted IBAN]'] });
+    expect([...kinds].sort()).toEqual(['iban', 'password']);
+  });
+
+  it('reads a quarter of a megabyte of hostile text in well under a second', () => {
+    const hostile = [
+      'password: '.repeat(5000),
+      '1 '.repeat(20000),
+      'IT60 '.repeat(10000),
+      'a1'.repeat(20000),
+      '4'.repeat(40000),
+      'codice 2FA '.repeat(5000),
+    ].join(' ');
+    expect(hostile.length).toBeGreaterThan(250_000);
+    const started = performance.now();
+    redactText(hostile, detect);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
