@@ -1,16 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
-  MemoryStorage,
   TranscriptLoggerMiddleware,
   type Middleware,
   type Storage,
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
+import { OneTurnAtATime } from './bot/one-turn-at-a-time.js';
+import { RedactSecrets } from './bot/redact-secrets.js';
 import { SportelloBot } from './bot/sportello-bot.js';
+import { TurnLog, turnLogger } from './bot/turn-log.js';
 import type { Config } from './config.js';
 import { loadContent, type Content } from './content/load-content.js';
 import { MainDialog } from './dialogs/main-dialog.js';
@@ -22,15 +23,22 @@ import { apologise } from './bot/apologise.js';
 import { FileTranscriptLogger } from './bot/file-transcript-logger.js';
 import type { ConversationStore } from './directline/conversation-store.js';
 import { InProcessAdapter } from './directline/in-process-adapter.js';
+import { createSecretDetector } from './secrets/detect.js';
+import { botEndpoint, EndpointAdapter } from './server/bot-endpoint.js';
 import { createServer } from './server/create-server.js';
 import { createDirectLineEndpoint } from './server/directline-endpoint.js';
+import { InFlight } from './server/in-flight.js';
+import { createRateLimits } from './server/rate-limits.js';
+import { createStateBackend, memoryBackend, type StateBackend } from './storage/state-backend.js';
 import { webRoutes } from './server/web-routes.js';
 import { createUnderstander } from './understanding/understander.js';
 import { createKnowledgeSearch } from './knowledge/search.js';
 
 export interface AppOptions {
-  /** Conversation state storage; in-memory by default. */
+  /** Conversation state storage, in one process (tests); overrides the configured backend. */
   storage?: Storage;
+  /** Where state, turn locks and shared rate limits live; by default memory or Redis, from config. */
+  backend?: StateBackend;
   logger?: Logger;
   /** Content already loaded (tests share one load across many apps). */
   content?: Content;
@@ -40,7 +48,8 @@ export interface AppOptions {
 
 export interface App {
   server: Server;
-  adapter: CloudAdapter;
+  adapter: EndpointAdapter;
+  backend: StateBackend;
   bot: SportelloBot;
   services: DialogServices;
   logger: Logger;
@@ -48,6 +57,7 @@ export interface App {
   transcripts?: FileTranscriptLogger;
   /** Starts listening; resolves with the base URL. Port 0 picks a free port. */
   start(port?: number, host?: string): Promise<string>;
+  /** Graceful: refuses new turns, lets those in flight finish (up to SHUTDOWN_TIMEOUT_MS), closes storage. */
   stop(): Promise<void>;
 }
 
@@ -59,13 +69,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const understander = createUnderstander(content.kb, content.locales.input);
   const services: DialogServices = { kb: content.kb, trees: content.trees, understander, t };
 
-  const conversationState = new ConversationState(options.storage ?? new MemoryStorage());
+  const backend = options.backend ?? (options.storage ? memoryBackend(options.storage) : createStateBackend(config, logger));
+  const conversationState = new ConversationState(backend.storage);
   const bot = new SportelloBot({
     conversationState,
     dialog: new MainDialog(services),
     services,
     defaultLanguage: config.defaultLocale,
     search: createKnowledgeSearch(content.kb),
+    maxMessageChars: config.maxMessageChars,
   });
 
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -74,12 +86,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.appTenantId,
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new EndpointAdapter(auth);
   // The web widget's Direct Line runs the bot in process, on an adapter of its own (see InProcessAdapter).
   const directLineAdapter = new InProcessAdapter();
   const onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error, conversation: context.activity.conversation?.id }, 'turn failed');
-    await apologise(context, t, config.defaultLocale, logger);
+    const log = turnLogger(context, logger);
+    log.error({ err: error }, 'turn failed');
+    await apologise(context, t, config.defaultLocale, log);
   };
   adapter.onTurnError = onTurnError;
   directLineAdapter.onTurnError = onTurnError;
@@ -89,8 +102,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // pasted; the transcript comes after it.
   const transcripts = config.transcriptsDir ? new FileTranscriptLogger(config.transcriptsDir, logger) : undefined;
   const middleware: Middleware[] = [
-    // (secret redaction goes here)
+    new RedactSecrets(createSecretDetector(content.secrets)),
+    // A logger per turn, with the conversation id; never the text at info level.
+    new TurnLog(logger),
     ...(transcripts ? [new TranscriptLoggerMiddleware(transcripts)] : []),
+    // One turn at a time per conversation, on every process sharing the backend: around the
+    // bot's state load and save, after the transcript so it does not hold the lock.
+    new OneTurnAtATime(backend.turnLock),
   ];
   for (const m of middleware) {
     adapter.use(m);
@@ -114,10 +132,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     issueToken: () => directLine.issuePageToken(),
   });
 
+  const limits = createRateLimits(config, backend.redis);
+  const inFlight = new InFlight();
   const server = createServer({
     logger,
-    maxBodyBytes: 256 * 1024,
-    processActivity: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    maxBodyBytes: config.maxBodyBytes,
+    ready: () => backend.ping(),
+    perIp: limits.perIp,
+    trustProxyHops: config.trustProxyHops,
+    inFlight,
+    processActivity: botEndpoint({ adapter, logic: (context) => bot.run(context), perConversation: limits.perConversation, logger }),
     mount: [(s) => directLine.mount(s), web],
   });
   directLine.listen(server.server);
@@ -125,12 +149,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   return {
     server,
     adapter,
+    backend,
     bot,
     services,
     logger,
     ...(transcripts ? { transcripts } : {}),
-    start(port = config.port, host = config.host) {
-      return new Promise((resolve, reject) => {
+    async start(port = config.port, host = config.host) {
+      if (!(await backend.connect())) logger.warn({ storage: backend.kind }, 'storage not reachable yet: turns will apologise until it is');
+      return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           const address = server.address() as AddressInfo;
@@ -139,9 +165,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         });
       });
     },
-    stop() {
+    async stop() {
+      inFlight.draining = true;
       directLine.close();
-      return new Promise((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!(await inFlight.drained(config.shutdownTimeoutMs))) {
+        logger.warn({ inFlight: inFlight.size }, 'shutdown timeout: closing with turns still in flight');
+      }
+      server.server.closeAllConnections();
+      await closed;
+      await transcripts?.flush();
+      await backend.close();
     },
   };
 }

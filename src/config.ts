@@ -46,7 +46,7 @@ export const settings = {
   maxBodyBytes: { env: 'MAX_BODY_BYTES', doc: 'Largest request body accepted, in bytes (larger gets 413)', schema: integer(256 * 1024, 1024) },
   maxMessageChars: { env: 'MAX_MESSAGE_CHARS', doc: 'Longest message the bot reads; a longer one gets a polite request to shorten it', schema: integer(2000, 1) },
   rateLimitWindowSeconds: { env: 'RATE_LIMIT_WINDOW_SECONDS', doc: 'Length of the rate-limit window, in seconds', schema: integer(60, 1) },
-  rateLimitPerIp: { env: 'RATE_LIMIT_PER_IP', doc: 'Requests one client address may send to /api/messages per window (0 = no limit); channels post from few addresses, keep it generous', schema: integer(600) },
+  rateLimitPerIp: { env: 'RATE_LIMIT_PER_IP', doc: 'POST requests (Bot Framework endpoint, Direct Line) one client address may send per window (0 = no limit); channels post from few addresses, keep it generous', schema: integer(600) },
   rateLimitPerConversation: { env: 'RATE_LIMIT_PER_CONVERSATION', doc: 'Activities one conversation may send per window (0 = no limit)', schema: integer(30) },
   trustProxyHops: { env: 'TRUST_PROXY_HOPS', doc: 'Number of trusted proxies (load balancers) in front of the bot: the client address is read from X-Forwarded-For that many hops back', schema: integer(0) },
   shutdownTimeoutMs: { env: 'SHUTDOWN_TIMEOUT_MS', doc: 'On SIGTERM, how long to wait for turns in flight before closing anyway, in ms', schema: integer(10_000) },

@@ -6,11 +6,23 @@ await runCli(async () => {
   const config = loadConfig();
   const app = await createApp(config);
   const url = await app.start();
-  app.logger.info({ url }, `Sportello is listening: web chat at ${url}/, Bot Framework endpoint at ${url}/api/messages`);
+  app.logger.info({ url, storage: app.backend.kind }, `Sportello is listening: web chat at ${url}/, Bot Framework endpoint at ${url}/api/messages`);
+  if (config.nodeEnv === 'production' && app.backend.kind === 'memory') {
+    app.logger.warn('NODE_ENV=production with in-memory state: conversations are lost on restart and not shared between instances; set REDIS_URL');
+  }
+  let stopping = false;
   const shutdown = (signal: string) => {
-    app.logger.info({ signal }, 'shutting down');
-    void app.stop().then(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, 'shutting down: finishing turns in flight');
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 });

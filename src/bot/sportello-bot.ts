@@ -17,6 +17,8 @@ import type { KnowledgeSearch } from '../knowledge/search.js';
 import { searchResults, searchText } from '../teams/search-extension.js';
 import { isAddressedToBot } from './addressed.js';
 import { languageContext, type LanguageProfile } from './language.js';
+import { secretsWarning, tooLongNotice } from './notices.js';
+import { secretsFound } from './redact-secrets.js';
 
 export interface BotOptions {
   conversationState: ConversationState;
@@ -25,6 +27,8 @@ export interface BotOptions {
   defaultLanguage: Language;
   /** The knowledge search behind the Teams compose-box command. */
   search: KnowledgeSearch;
+  /** A longer message gets a polite "please shorten it" and is not read at all. */
+  maxMessageChars: number;
 }
 
 /**
@@ -43,15 +47,18 @@ export class SportelloBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       // In a Teams channel or group chat, people talk among themselves until they mention the bot.
       if (!isAddressedToBot(context.activity)) return next();
+      if ((context.activity.text?.length ?? 0) > options.maxMessageChars) {
+        await this.refuseTooLong(context);
+        return next();
+      }
       const input = await this.readTurn(context);
       setTurnInput(context, input);
       // Someone who may be in danger gets care and where to find help before anything else;
       // the conversation stays where it was.
-      if (input.understanding?.command === 'crisis') {
-        await sendReplies(context, { text: options.services.t(input.language, 'crisis.reply') });
-      } else {
-        await runDialog(options.dialog, context, this.dialogState);
-      }
+      const crisis = input.understanding?.command === 'crisis';
+      if (crisis) await sendReplies(context, { text: options.services.t(input.language, 'crisis.reply') });
+      await this.warnAboutSecrets(context, input.language);
+      if (!crisis) await runDialog(options.dialog, context, this.dialogState);
       await next();
     });
 
@@ -92,6 +99,20 @@ export class SportelloBot extends TeamsActivityHandler {
     profile.language = language;
     if (channelLanguage) profile.channelLanguage = channelLanguage;
     return { text, payload, language, understanding };
+  }
+
+  /** A long paste is not classified: it gets a polite answer, and the conversation stays where it was. */
+  private async refuseTooLong(context: TurnContext): Promise<void> {
+    const { services, defaultLanguage, maxMessageChars } = this.options;
+    const profile = await this.profile.get(context, {});
+    const language = profile.language ?? languageOf(context.activity.locale) ?? defaultLanguage;
+    await this.warnAboutSecrets(context, language);
+    await sendReplies(context, tooLongNotice(maxMessageChars, language, services.t));
+  }
+
+  private async warnAboutSecrets(context: TurnContext, language: Language): Promise<void> {
+    const warning = secretsWarning(secretsFound(context), language, this.options.services.t);
+    if (warning) await sendReplies(context, warning);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

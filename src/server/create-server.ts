@@ -1,6 +1,9 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../logging.js';
 import { describeBodyProblem } from './activity-schema.js';
+import { clientIp } from './client-ip.js';
+import type { InFlight } from './in-flight.js';
+import type { RateLimit } from './rate-limits.js';
 
 export interface ServerParts {
   logger: Logger;
@@ -8,42 +11,86 @@ export interface ServerParts {
   processActivity(req: Request, res: Response): Promise<void>;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Throws unless the bot can serve turns (its storage answers): GET /readyz. */
+  ready(): Promise<void>;
+  /** Requests per client address. */
+  perIp: RateLimit;
+  /** How many proxies in front of the bot may be trusted to report the client's address. */
+  trustProxyHops: number;
+  /** Turns in flight, and whether the server is shutting down. */
+  inFlight: InFlight;
   /** More route groups (Direct Line, the web widget), each adding its routes to the server. */
   mount?: ReadonlyArray<(server: Server) => void>;
 }
 
 /**
  * The restify app: POST /api/messages for the Bot Framework (Emulator, Teams, expectReplies),
- * GET /healthz, and the mounted route groups. Builds routes only; listening is the caller's business, so tests use port 0.
+ * GET /healthz (the process is up), GET /readyz (it can serve turns), and the mounted route
+ * groups. Builds routes only; listening is the caller's business, so tests use port 0.
  */
 export function createServer(parts: ServerParts): Server {
-  const { logger } = parts;
+  const { logger, inFlight } = parts;
   const server = restify.createServer({ name: 'sportello', handleUncaughtExceptions: false });
+  // Every POST (the Bot Framework endpoint, Direct Line) counts against its client address,
+  // before its body is even read. A callback handler: only next(false) can end restify's chain.
+  server.use((req: Request, res: Response, next: Next) => {
+    if (req.method !== 'POST') return next();
+    parts.perIp(clientIp(req, parts.trustProxyHops)).then((wait) => {
+      if (wait === undefined) return next();
+      logger.warn({ retryAfter: wait, url: req.url }, 'client address rate limit');
+      res.header('Retry-After', String(wait));
+      res.send(429, { error: 'too_many_requests', message: `too many requests; retry in ${wait} s` });
+      next(false);
+    }, next);
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: parts.maxBodyBytes, mapParams: false }));
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
   });
 
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    if (inFlight.draining) {
+      res.send(503, { status: 'shutting down' });
+      return;
+    }
+    try {
+      await parts.ready();
+      res.send(200, { status: 'ready' });
+    } catch (error) {
+      logger.warn({ reason: (error as Error).message }, 'not ready');
+      res.send(503, { status: 'storage unavailable' });
+    }
+  });
+
   server.post('/api/messages', async (req: Request, res: Response) => {
+    if (inFlight.draining) {
+      res.header('Retry-After', '1');
+      res.header('Connection', 'close');
+      res.send(503, { error: 'shutting_down', message: 'this instance is shutting down; retry' });
+      return;
+    }
     const problem = describeBodyProblem(req.body);
     if (problem) {
       res.send(400, { error: 'bad_request', message: problem });
       return;
     }
-    try {
-      await parts.processActivity(req, res);
-    } catch (error) {
-      logger.error({ err: error }, 'activity processing failed');
-      if (!res.headersSent) res.send(500, { error: 'internal_error', message: 'the bot could not process this activity' });
-    }
+    await inFlight.track(async () => {
+      try {
+        await parts.processActivity(req, res);
+      } catch (error) {
+        logger.error({ err: error }, 'activity processing failed');
+        if (!res.headersSent) res.send(500, { error: 'internal_error', message: 'the bot could not process this activity' });
+      }
+    });
   });
 
   for (const mount of parts.mount ?? []) mount(server);
 
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
     const level = (error.statusCode ?? 500) >= 500 ? 'error' : 'warn';
-    logger[level]({ method: req.method, url: req.url, status: error.statusCode, reason: error.message }, 'request rejected');
+    // The error's name, not its message: a JSON parse message quotes the body, which may hold a secret.
+    logger[level]({ method: req.method, url: req.url, status: error.statusCode, reason: error.name }, 'request rejected');
     callback();
   });
   return server;

@@ -1,6 +1,10 @@
+import { Writable } from 'node:stream';
 import type { Activity } from 'botbuilder';
-import type { App } from '../../src/app.js';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logging.js';
 import { createTestBot } from './bot-harness.js';
+import { projectContent } from './content.js';
 
 /** The real app listening on a free loopback port, driven over HTTP with expectReplies. */
 export async function startHttpBot(env: Record<string, string> = {}): Promise<{ app: App; url: string }> {
@@ -36,3 +40,84 @@ export function httpConversation(url: string, locale = 'it-IT', conversationId =
     },
   };
 }
+
+/** Every line the app logged, as text (for "the secret is logged nowhere") and parsed. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void) {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  }
+  get text(): string {
+    return this.lines.join('\n');
+  }
+  entries(): Array<Record<string, unknown>> {
+    return this.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  }
+}
+
+export interface HttpReply {
+  status: number;
+  headers: Headers;
+  /** The bot's message replies (expectReplies), or the error body's message. */
+  replies: Activity[];
+  body: unknown;
+}
+
+/** The real app on a free port, driven over HTTP the way a channel would, with expectReplies. */
+export class HttpBot {
+  private constructor(
+    readonly app: App,
+    readonly url: string,
+    readonly logs: LogCapture,
+  ) {}
+
+  static async start(options: { env?: Record<string, string>; logLevel?: string } & Omit<AppOptions, 'logger' | 'content'> = {}): Promise<HttpBot> {
+    const logs = new LogCapture();
+    const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_CONVERSATION: '0', ...options.env });
+    const app = await createApp(config, { ...options, content: await projectContent(), logger: createLogger(options.logLevel ?? 'info', logs) });
+    const url = await app.start(0, '127.0.0.1');
+    return new HttpBot(app, url, logs);
+  }
+
+  /** POSTs a raw body to /api/messages. */
+  async post(body: string | object, headers: Record<string, string> = {}): Promise<HttpReply> {
+    const response = await fetch(`${this.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const parsed = text ? (JSON.parse(text) as { activities?: Activity[] }) : undefined;
+    const replies = (parsed?.activities ?? []).filter((a) => a.type === 'message');
+    return { status: response.status, headers: response.headers, replies, body: parsed };
+  }
+
+  /** Sends a message in a conversation and returns the bot's replies. */
+  say(conversation: string, text: string, extra: Partial<Activity> = {}): Promise<HttpReply> {
+    return this.post(message(conversation, text, extra));
+  }
+
+  stop(): Promise<void> {
+    return this.app.stop();
+  }
+}
+
+/** A message activity as a channel posts it, asking for the replies in the response body. */
+export function message(conversation: string, text: string, extra: Partial<Activity> = {}): Partial<Activity> {
+  return {
+    type: 'message',
+    id: `m-${Math.random().toString(36).slice(2)}`,
+    channelId: 'test',
+    serviceUrl: 'http://127.0.0.1:9',
+    deliveryMode: 'expectReplies',
+    from: { id: 'customer', name: 'customer' },
+    recipient: { id: 'sportello', name: 'sportello' },
+    conversation: { id: conversation, isGroup: false, conversationType: 'personal', name: 'test' },
+    locale: 'it-IT',
+    text,
+    ...extra,
+  };
+}
+
+export const replyTexts = (reply: HttpReply) => reply.replies.map((r) => r.text ?? '').join('\n');

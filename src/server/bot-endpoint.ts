@@ -1,0 +1,76 @@
+import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
+import type { Request, Response } from 'restify';
+import type { Logger } from '../logging.js';
+import type { RateLimit } from './rate-limits.js';
+
+// botbuilder does not re-export these connector types; derive them instead of importing a transitive package.
+type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
+type AuthenticateRequestResult = Awaited<ReturnType<BotFrameworkAuthentication['authenticateRequest']>>;
+
+/**
+ * CloudAdapter, with its authenticated entry point opened up: the endpoint below authenticates
+ * first, checks the conversation's rate limit, and only then hands the turn to the adapter.
+ */
+export class EndpointAdapter extends CloudAdapter {
+  constructor(readonly authentication: BotFrameworkAuthentication) {
+    super(authentication);
+  }
+
+  runAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+export interface BotEndpointParts {
+  adapter: EndpointAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  perConversation: RateLimit;
+  logger: Logger;
+}
+
+/** botbuilder's errors for a missing or bad token carry a 401/403 status code. */
+function authenticationStatus(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  return status === 401 || status === 403 ? status : undefined;
+}
+
+/** As CloudAdapter.process does: the JSON timestamps become Dates. */
+function withDates(activity: Activity): Activity {
+  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const value = activity[field] as unknown;
+    if (typeof value === 'string') Object.assign(activity, { [field]: new Date(value) });
+  }
+  return activity;
+}
+
+/**
+ * POST /api/messages after the body is checked: authenticate (401, and the bot never sees the
+ * activity), limit the conversation (429), run the turn, answer with its invoke response or the
+ * expectReplies activities.
+ */
+export function botEndpoint(parts: BotEndpointParts) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const activity = withDates(req.body as Activity);
+    let auth: AuthenticateRequestResult;
+    try {
+      auth = await parts.adapter.authentication.authenticateRequest(activity, req.header('authorization') ?? '');
+    } catch (error) {
+      const status = authenticationStatus(error);
+      if (!status) throw error;
+      parts.logger.warn({ status, channel: activity.channelId, reason: (error as Error).message }, 'request not authenticated');
+      res.send(status, { error: 'unauthorized', message: 'a valid Bot Framework token is required' });
+      return;
+    }
+    const conversation = activity.conversation?.id;
+    const wait = conversation ? await parts.perConversation(`${activity.channelId}/${conversation}`) : undefined;
+    if (wait !== undefined) {
+      parts.logger.warn({ conversation, retryAfter: wait }, 'conversation rate limit');
+      res.header('Retry-After', String(wait));
+      res.send(429, { error: 'too_many_requests', message: `this conversation sends too fast; retry in ${wait} s` });
+      return;
+    }
+    const invoke = await parts.adapter.runAuthenticated(auth, activity, parts.logic);
+    if (invoke?.body !== undefined) res.send(invoke.status ?? 200, invoke.body);
+    else res.send(invoke?.status ?? 200);
+  };
+}

@@ -1,0 +1,43 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RedisClient } from '../storage/redis-client.js';
+
+/** Counts one request for `key`; resolves with the seconds to wait when over the limit, else undefined. */
+export type RateLimit = (key: string) => Promise<number | undefined>;
+
+export interface RateLimits {
+  perIp: RateLimit;
+  perConversation: RateLimit;
+}
+
+export interface RateLimitSettings {
+  rateLimitWindowSeconds: number;
+  rateLimitPerIp: number;
+  rateLimitPerConversation: number;
+  redisKeyPrefix: string;
+}
+
+/**
+ * Fixed-window limits from rate-limiter-flexible. With Redis the counts are shared by every
+ * process, so a limit holds behind a load balancer; if Redis fails, each process falls back to
+ * counting in memory instead of refusing or letting everything through.
+ */
+export function createRateLimits(settings: RateLimitSettings, redis?: RedisClient): RateLimits {
+  const limit = (name: string, points: number): RateLimit => {
+    if (points === 0) return async () => undefined;
+    const duration = settings.rateLimitWindowSeconds;
+    const memory = new RateLimiterMemory({ points, duration, keyPrefix: name });
+    const limiter = redis
+      ? new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: `${settings.redisKeyPrefix}rate:${name}`, insuranceLimiter: memory })
+      : memory;
+    return async (key) => {
+      try {
+        await limiter.consume(key);
+        return undefined;
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        throw rejection;
+      }
+    };
+  };
+  return { perIp: limit('ip', settings.rateLimitPerIp), perConversation: limit('conversation', settings.rateLimitPerConversation) };
+}
