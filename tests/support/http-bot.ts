@@ -98,6 +98,13 @@ export class HttpBot {
     return this.post(message(conversation, text, extra));
   }
 
+  /** Clicks the button with this title among a reply's suggested actions, as Web Chat sends it. */
+  click(conversation: string, reply: HttpReply, title: string, extra: Partial<Activity> = {}): Promise<HttpReply> {
+    const action = reply.replies.flatMap((r) => r.suggestedActions?.actions ?? []).find((a) => a.title === title);
+    if (!action) throw new Error(`no button "${title}" among: ${buttonTitles(reply).join(', ')}`);
+    return this.post(message(conversation, String(action.text ?? action.title), { value: action.value, ...extra }));
+  }
+
   stop(): Promise<void> {
     return this.app.stop();
   }
@@ -121,3 +128,4 @@ export function message(conversation: string, text: string, extra: Partial<Activ
 }
 
 export const replyTexts = (reply: HttpReply) => reply.replies.map((r) => r.text ?? '').join('\n');
+export const buttonTitles = (reply: HttpReply) => reply.replies.flatMap((r) => r.suggestedActions?.actions ?? []).map((a) => String(a.title));
