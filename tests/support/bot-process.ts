@@ -1,5 +1,60 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BotClient } from './http-bot.js';
+import { freePort } from './redis-server.js';
+
+/** The real bot, `src/index.ts` under tsx as `npm start` runs it, in a child process: what a container runs. */
+export class ChildBot extends BotClient {
+  readonly stdout: string[] = [];
+  readonly stderr: string[] = [];
+  readonly exited: Promise<number | null>;
+
+  private constructor(
+    readonly child: ChildProcess,
+    url: string,
+  ) {
+    super(url);
+    child.stdout!.on('data', (chunk: Buffer) => this.stdout.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+    child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString('utf8')));
+    this.exited = once(child, 'exit').then(([code]) => code as number | null);
+  }
+
+  /** Spawns the bot with this environment (on a free loopback port unless PORT is given); does not wait for it. */
+  static async spawn(env: Record<string, string>): Promise<ChildBot> {
+    const port = env.PORT ?? String(await freePort());
+    const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'src/index.ts'], {
+      env: { ...process.env, HOST: '127.0.0.1', PORT: port, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new ChildBot(child, `http://127.0.0.1:${port}`);
+  }
+
+  /** Spawns the bot and waits until /readyz says it can serve turns. */
+  static async start(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildBot> {
+    const bot = await ChildBot.spawn(env);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (bot.child.exitCode !== null) throw new Error(`the bot exited with ${bot.child.exitCode}:\n${bot.output()}`);
+      if ((await fetch(`${bot.url}/readyz`).then((r) => r.status, () => 0)) === 200) return bot;
+      if (Date.now() > deadline) {
+        await bot.kill('SIGKILL');
+        throw new Error(`the bot was not ready within ${timeoutMs} ms:\n${bot.output()}`);
+      }
+      await sleep(100);
+    }
+  }
+
+  /** What the process printed, for failure messages. */
+  output(): string {
+    return [...this.stdout, ...this.stderr].join('\n');
+  }
+
+  kill(signal: NodeJS.Signals): Promise<number | null> {
+    if (this.child.exitCode === null) this.child.kill(signal);
+    return this.exited;
+  }
+}
 
 export interface BotProcess {
   url: string;
@@ -8,50 +63,14 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * The bot as `npm start` runs it (src/index.ts under tsx), in its own process on a free
- * loopback port; resolves once /healthz answers.
- */
+/** The bot in its own process on a free loopback port, stopped with SIGTERM; resolves once it is ready. */
 export async function startBotProcess(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<BotProcess> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'src/index.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
+  const bot = await ChildBot.start({ LOG_LEVEL: 'warn', ...env }, timeoutMs);
+  return {
+    url: bot.url,
+    output: () => bot.output(),
+    stop: async () => {
+      await bot.kill('SIGTERM');
+    },
   };
-
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the bot did not answer /healthz within ${timeoutMs} ms:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { url, output: () => output, stop };
 }

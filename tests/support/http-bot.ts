@@ -64,21 +64,9 @@ export interface HttpReply {
   body: unknown;
 }
 
-/** The real app on a free port, driven over HTTP the way a channel would, with expectReplies. */
-export class HttpBot {
-  private constructor(
-    readonly app: App,
-    readonly url: string,
-    readonly logs: LogCapture,
-  ) {}
-
-  static async start(options: { env?: Record<string, string>; logLevel?: string } & Omit<AppOptions, 'logger' | 'content'> = {}): Promise<HttpBot> {
-    const logs = new LogCapture();
-    const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_CONVERSATION: '0', ...options.env });
-    const app = await createApp(config, { ...options, content: await projectContent(), logger: createLogger(options.logLevel ?? 'info', logs) });
-    const url = await app.start(0, '127.0.0.1');
-    return new HttpBot(app, url, logs);
-  }
+/** Talks to a bot at a URL the way a channel would, asking for the replies in the response body. */
+export class BotClient {
+  constructor(readonly url: string) {}
 
   /** POSTs a raw body to /api/messages. */
   async post(body: string | object, headers: Record<string, string> = {}): Promise<HttpReply> {
@@ -103,6 +91,26 @@ export class HttpBot {
     const action = reply.replies.flatMap((r) => r.suggestedActions?.actions ?? []).find((a) => a.title === title);
     if (!action) throw new Error(`no button "${title}" among: ${buttonTitles(reply).join(', ')}`);
     return this.post(message(conversation, String(action.text ?? action.title), { value: action.value, ...extra }));
+  }
+}
+
+/** The real app in this process on a free port, with its logs captured. */
+export class HttpBot extends BotClient {
+  private constructor(
+    readonly app: App,
+    url: string,
+    readonly logs: LogCapture,
+  ) {
+    super(url);
+  }
+
+  /** Rate limits are off unless `env` sets them, so tests that are not about them are not limited. */
+  static async start(options: { env?: Record<string, string>; logLevel?: string } & Omit<AppOptions, 'logger' | 'content'> = {}): Promise<HttpBot> {
+    const logs = new LogCapture();
+    const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_CONVERSATION: '0', ...options.env });
+    const app = await createApp(config, { ...options, content: await projectContent(), logger: createLogger(options.logLevel ?? 'info', logs) });
+    const url = await app.start(0, '127.0.0.1');
+    return new HttpBot(app, url, logs);
   }
 
   stop(): Promise<void> {
