@@ -18,8 +18,20 @@ export type SecretDetector = (text: string) => Finding[];
 const MASK_PREFIX = '[redacted';
 /** How many words may sit between a password's name and its connector ("password of my mailbox is"). */
 const MAX_FILLERS = 3;
-/** How far after a code's name its code may be, in characters. */
+/** How far after a code's name its first code may be, in characters and in words. */
 const CODE_WINDOW = 80;
+const MAX_WORDS_BEFORE_CODE = 6;
+/** A list of codes longer than this is not a list of codes. */
+const MAX_CODES = 50;
+// A word, or digits in groups ("1234 5678", "123-456").
+const CODE_TOKEN = /(?<![\p{L}\p{N}])(?:\d(?:[ -]?\d){3,11}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)(?![\p{L}\p{N}])/gu;
+
+/** Digits (not a year), or letters mixed with digits: what access codes look like. */
+function isCode(word: string): boolean {
+  const compact = word.replace(/[ -]/g, '');
+  if (/^\d+$/.test(compact)) return compact.length >= 4 && !(compact.length === 4 && /^(19|20)\d\d$/.test(compact));
+  return compact.length >= 6 && /\p{N}/u.test(compact) && /\p{L}/u.test(compact);
+}
 
 const normal = (word: string) => word.normalize('NFC').toLowerCase().replace(/’/g, "'");
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -79,36 +91,38 @@ export function createSecretDetector(vocabulary: Record<Language, SecretWords>):
     return undefined;
   }
 
-  /** The first code-shaped word after a code's name, in the same sentence: digits, or letters mixed with digits. */
-  function codeAfter(text: string, nameEnd: number): Span | undefined {
-    const window = text.slice(nameEnd, nameEnd + CODE_WINDOW).split(/[.!?\n](?:\s|$)/)[0]!;
-    const candidates = /(?<![\p{L}\p{N}])(?:\d(?:[ -]?\d){3,11}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)(?![\p{L}\p{N}])/gu;
-    for (const match of window.matchAll(candidates)) {
-      const word = match[0];
-      const compact = word.replace(/[ -]/g, '');
-      const digitsOnly = /^\d+$/.test(compact);
-      const isYear = digitsOnly && compact.length === 4 && /^(19|20)\d\d$/.test(compact);
-      const mixed = compact.length >= 6 && /\p{N}/u.test(compact) && /\p{L}/u.test(compact);
-      if ((digitsOnly && !isYear) || mixed) return { start: nameEnd + match.index, end: nameEnd + match.index + word.length };
+  /**
+   * The codes after a code's name: the first code-shaped word within a few words of it, in the
+   * same sentence, and every code-shaped word that follows it in a list ("backup codes: 1234
+   * 5678, 2345 6789" or one per line).
+   */
+  function codesAfter(text: string, nameEnd: number): Span[] {
+    const tokens = new RegExp(CODE_TOKEN);
+    tokens.lastIndex = nameEnd;
+    const spans: Span[] = [];
+    let words = 0;
+    let last = nameEnd;
+    for (let match = tokens.exec(text); match; match = tokens.exec(text)) {
+      const gap = text.slice(last, match.index);
+      const code = isCode(match[0]);
+      if (spans.length === 0 && (/[.!?]/.test(gap) || ++words > MAX_WORDS_BEFORE_CODE || match.index - nameEnd > CODE_WINDOW)) break;
+      if (spans.length > 0 && (!code || !/^[\s,;:|/]*$/.test(gap) || spans.length >= MAX_CODES)) break;
+      if (code) spans.push({ start: match.index, end: match.index + match[0].length });
+      last = match.index + match[0].length;
     }
-    return undefined;
+    return spans;
   }
 
-  function afterNames(text: string, names: RegExp, kind: SecretKind, after: (text: string, end: number) => Span | undefined): Finding[] {
-    const found: Finding[] = [];
-    for (const name of text.matchAll(names)) {
-      const span = after(text, name.index + name[0].length);
-      if (span) found.push({ kind, ...span });
-    }
-    return found;
+  function afterNames(text: string, names: RegExp, kind: SecretKind, after: (text: string, end: number) => Span[]): Finding[] {
+    return [...text.matchAll(names)].flatMap((name) => after(text, name.index + name[0].length).map((span) => ({ kind, ...span })));
   }
 
   return (text) => {
     const findings: Finding[] = [
       ...findIbans(text).map((s) => ({ kind: 'iban' as const, ...s })),
       ...findCardNumbers(text).map((s) => ({ kind: 'card' as const, ...s })),
-      ...afterNames(text, passwordNames, 'password', passwordAfter),
-      ...afterNames(text, codeNames, 'code', codeAfter),
+      ...afterNames(text, passwordNames, 'password', (t, end) => [passwordAfter(t, end) ?? []].flat()),
+      ...afterNames(text, codeNames, 'code', codesAfter),
     ];
     // Overlapping findings: the earlier one wins; at the same start, the kind found first above.
     const order: SecretKind[] = ['iban', 'card', 'password', 'code'];

@@ -1,4 +1,6 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { createSecretDetector, type SecretDetector } from '../../src/secrets/detect.js';
 import { passesLuhn } from '../../src/secrets/numbers.js';
 import { redactText, redactValue } from '../../src/secrets/redact.js';
@@ -40,6 +42,7 @@ describe('talking about a password hides nothing', () => {
     'la password è sbagliata',
     'mon mot de passe est incorrect',
     'mein Passwort ist falsch',
+    'the password reset link is broken',
     'die Passwörter sind abgelaufen',
   ])('%s', (text) => {
     expect(redact(text)).toBe(text);
@@ -53,6 +56,8 @@ describe('access codes are hidden, other numbers are not', () => {
     ['mon code de secours : AB12-CD34-EF56', 'mon code de secours : [redacted code]'],
     ['Mein Notfallcode lautet 98765432', 'Mein Notfallcode lautet [redacted code]'],
     ['the SMS code I got was 482913, is that normal?', 'the SMS code I got was [redacted code], is that normal?'],
+    ['my backup codes: 1234 5678, 2345 6789; 3456 7890', 'my backup codes: [redacted code], [redacted code]; [redacted code]'],
+    ['Codici di emergenza:\nab12cd34\nef56gh78\ngrazie', 'Codici di emergenza:\n[redacted code]\n[redacted code]\ngrazie'],
   ])('%s', (text, expected) => {
     expect(redact(text)).toBe(expected);
   });
@@ -117,6 +122,20 @@ describe('redaction', () => {
     const { value, kinds } = redactValue({ form: { note: 'password: s3cret!', amount: 12 }, list: ['IT60X0542811101000000123456'] }, detect);
     expect(value).toEqual({ form: { note: 'password: [redacted password]', amount: 12 }, list: ['[redacted IBAN]'] });
     expect([...kinds].sort()).toEqual(['iban', 'password']);
+  });
+
+  it('hides nothing in the knowledge base, the guided checks or the held-out customer questions', () => {
+    // heldout.tsv: label<TAB>locale<TAB>text, with # comments.
+    const rows = readFileSync('tests/eval/heldout.tsv', 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+    const texts = rows.map((line) => line.split('\t')[2] ?? '');
+    expect(texts.filter(Boolean)).toHaveLength(rows.length);
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') texts.push(value);
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    for (const dir of ['knowledge', 'dialogs']) for (const file of readdirSync(dir)) collect(parse(readFileSync(`${dir}/${file}`, 'utf8')));
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(texts.filter((text) => redactText(text, detect).kinds.size > 0)).toEqual([]);
   });
 
   it('reads a quarter of a megabyte of hostile text in well under a second', () => {
