@@ -6,6 +6,7 @@ import type { RedisClient } from './redis-client.js';
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     sportelloUnlock(key: string, token: string): Result<number, Context>;
+    sportelloRenewLock(key: string, token: string, ttlMs: number): Result<number, Context>;
   }
 }
 
@@ -42,26 +43,33 @@ export class MemoryTurnLock implements TurnLock {
   }
 }
 
-// Deletes the lock only if it is still ours: after a expiry another turn may hold it.
+// Deletes or extends the lock only if it is still ours: after an expiry another turn may hold it.
 const UNLOCK = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+const RENEW = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0`;
 
 export interface RedisTurnLockOptions {
   keyPrefix: string;
-  /** The lock expires after this long, so a process killed mid-turn blocks its conversation no longer. */
+  /**
+   * The lock expires after this long unless renewed; a running turn renews it every third of
+   * it, so a turn may take longer, and a process killed mid-turn frees its conversation soon.
+   */
   ttlMs: number;
   /** How long a turn waits for the lock before giving up. */
   waitMs: number;
 }
 
-/** Every process sharing one Redis: SET NX PX with a random token, released by compare-and-delete. */
+/** Every process sharing one Redis: SET NX PX with a random token, renewed and released by compare-and-set scripts. */
 export class RedisTurnLock implements TurnLock {
   constructor(
     private readonly client: RedisClient,
     private readonly options: RedisTurnLockOptions,
   ) {
     client.defineCommand('sportelloUnlock', { numberOfKeys: 1, lua: UNLOCK });
+    client.defineCommand('sportelloRenewLock', { numberOfKeys: 1, lua: RENEW });
   }
 
   redisKey(conversation: string): string {
@@ -72,9 +80,13 @@ export class RedisTurnLock implements TurnLock {
     const key = this.redisKey(conversation);
     const token = randomUUID();
     await this.acquire(key, token, conversation);
+    const { ttlMs } = this.options;
+    const renewal = setInterval(() => void this.client.sportelloRenewLock(key, token, ttlMs).catch(() => undefined), ttlMs / 3);
+    renewal.unref();
     try {
       return await turn();
     } finally {
+      clearInterval(renewal);
       // If Redis is gone now, the lock expires by itself after ttlMs.
       await this.client.sportelloUnlock(key, token).catch(() => undefined);
     }

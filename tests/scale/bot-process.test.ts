@@ -40,7 +40,7 @@ describe.skipIf(!hasRedisServer)('the bot process on Redis', () => {
     const t = await createTranslator(content.locales, 'it');
     const tree = content.trees.get('2fa-recovery')!;
     const question = (id: string) => tree.nodes.get(id) as QuestionNode;
-    const env = { REDIS_URL: redis.url, PORT: String(await freePort()) };
+    const env = { REDIS_URL: redis.url, PORT: String(await freePort()), TURN_LOCK_TTL_MS: '1500' };
     const id = conversation();
 
     const first = await start(env);
@@ -49,6 +49,10 @@ describe.skipIf(!hasRedisServer)('the bot process on Redis', () => {
     const lockedOut = await first.click(id, started, question('can-pass-second-factor').choices[1]!.label.en, en);
     expect(replyTexts(lockedOut)).toContain(question('has-emergency-codes').text.en);
     expect(await first.kill('SIGKILL')).toBeNull();
+    // Killed in the middle of a turn, it would leave the conversation's lock behind: it expires.
+    const client = redis.client();
+    await client.set(`${loadConfig({}).redisKeyPrefix}lock:test/${id}`, 'killed-mid-turn', 'PX', 1500);
+    client.disconnect();
 
     const second = await start(env);
     const noCodes = question('has-emergency-codes').choices.find((c) => c.next === 'identity-check')!;

@@ -92,6 +92,17 @@ describe.skipIf(!hasRedisServer)('RedisTurnLock', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
 
+  it('keeps the lock while a turn runs longer than the lock lifetime', async () => {
+    const client = await newClient();
+    const lock = new RedisTurnLock(client, { ...options, ttlMs: 150 });
+    const other = new RedisTurnLock(await newClient(), { ...options, waitMs: 0 });
+    await lock.withLock('long', async () => {
+      await sleep(500);
+      await expect(other.withLock('long', async () => 'ran')).rejects.toBeInstanceOf(TurnLockTimeout);
+    });
+    expect(await other.withLock('long', async () => 'ran')).toBe('ran');
+  });
+
   it('never releases a lock that has passed to another turn', async () => {
     const client = await newClient();
     const lock = new RedisTurnLock(client, { ...options, ttlMs: 100 });
