@@ -23,8 +23,13 @@ const CODE_WINDOW = 80;
 const MAX_WORDS_BEFORE_CODE = 6;
 /** A list of codes longer than this is not a list of codes. */
 const MAX_CODES = 50;
+/**
+ * Every repetition below is bounded: the detector runs on every message, up to the body limit,
+ * and an unbounded word after each of thousands of names would make it quadratic.
+ */
+const MAX_WORD = 200;
 // A word, or digits in groups ("1234 5678", "123-456").
-const CODE_TOKEN = /(?<![\p{L}\p{N}])(?:\d(?:[ -]?\d){3,11}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)(?![\p{L}\p{N}])/gu;
+const CODE_TOKEN = /(?<![\p{L}\p{N}])(?:\d(?:[ -]?\d){3,11}|[\p{L}\p{N}]{1,40}(?:-[\p{L}\p{N}]{1,40}){0,8})(?![\p{L}\p{N}])/gu;
 
 /** Digits (not a year), or letters mixed with digits: what access codes look like. */
 function isCode(word: string): boolean {
@@ -61,10 +66,10 @@ export function createSecretDetector(vocabulary: Record<Language, SecretWords>):
    * connector ("is"), a description ("wrong"). After ":" or "=" whatever follows is the secret.
    */
   function secretAt(text: string, from: number, afterWord: boolean): Span | undefined {
-    const start = from + (/^\s*/.exec(text.slice(from, from + 200))?.[0].length ?? 0);
+    const start = from + (/^\s*/.exec(text.slice(from, from + MAX_WORD))?.[0].length ?? 0);
     const close = QUOTES[text[start] ?? ''];
-    const quoted = close ? text.indexOf(close, start + 1) : -1;
-    const end = quoted > start && quoted - start <= 200 ? quoted + 1 : start + (/^\S*/.exec(text.slice(start, start + 500))?.[0].length ?? 0);
+    const quoted = close ? text.slice(start + 1, start + MAX_WORD).indexOf(close) : -1;
+    const end = quoted >= 0 ? start + quoted + 2 : start + (/^\S*/.exec(text.slice(start, start + MAX_WORD))?.[0].length ?? 0);
     const word = text.slice(start, end);
     const bare = normal(word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''));
     if (!bare || word.startsWith(MASK_PREFIX) || (afterWord && notSecrets.has(bare))) return undefined;
@@ -75,7 +80,7 @@ export function createSecretDetector(vocabulary: Record<Language, SecretWords>):
   function passwordAfter(text: string, nameEnd: number): Span | undefined {
     const punctuation = /^\s*[:=]+/.exec(text.slice(nameEnd, nameEnd + 50));
     if (punctuation) return secretAt(text, nameEnd + punctuation[0].length, false);
-    const words = /\s*(\S+)/y;
+    const words = new RegExp(`\\s{0,${MAX_WORD}}(\\S{1,${MAX_WORD}})`, 'y');
     words.lastIndex = nameEnd;
     for (let i = 0; i <= MAX_FILLERS; i++) {
       const match = words.exec(text);
