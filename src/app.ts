@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import type { Server } from 'restify';
 import { OneTurnAtATime } from './bot/one-turn-at-a-time.js';
-import { RedactSecrets } from './bot/redact-secrets.js';
+import { RedactSecrets, redactActivity } from './bot/redact-secrets.js';
 import { SportelloBot } from './bot/sportello-bot.js';
 import { TurnLog, turnLogger } from './bot/turn-log.js';
 import type { Config } from './config.js';
@@ -101,8 +101,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // so that nothing after it (the transcript above all) sees what customers should not have
   // pasted; the transcript comes after it.
   const transcripts = config.transcriptsDir ? new FileTranscriptLogger(config.transcriptsDir, logger) : undefined;
+  const detectSecrets = createSecretDetector(content.secrets);
   const middleware: Middleware[] = [
-    new RedactSecrets(createSecretDetector(content.secrets)),
+    new RedactSecrets(detectSecrets),
     // A logger per turn, with the conversation id; never the text at info level.
     new TurnLog(logger),
     ...(transcripts ? [new TranscriptLoggerMiddleware(transcripts)] : []),
@@ -124,6 +125,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     bot: { id: config.appId ?? 'sportello', name: 'Sportello', role: 'bot' },
     logger,
     store: options.directLineStore,
+    redact: (activity) => redactActivity(activity, detectSecrets).activity,
   });
   const web = await webRoutes({
     strings: Object.fromEntries(Object.entries(content.locales.strings).map(([l, s]) => [l, s.web])) as Record<Language, unknown>,

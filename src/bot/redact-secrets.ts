@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { SecretDetector, SecretKind } from '../secrets/detect.js';
 import { redactText, redactValue } from '../secrets/redact.js';
 
@@ -13,17 +13,26 @@ export class RedactSecrets implements Middleware {
   constructor(private readonly detect: SecretDetector) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const activity = context.activity;
-    const kinds = new Set<SecretKind>();
-    if (typeof activity.text === 'string') {
-      const text = redactText(activity.text, this.detect);
-      activity.text = text.value;
-      text.kinds.forEach((k) => kinds.add(k));
-    }
-    if (activity.value !== undefined) activity.value = redactValue(activity.value, this.detect, kinds).value;
+    const { activity, kinds } = redactActivity(context.activity, this.detect);
+    // In place: the turn context's activity is the one everything after this reads.
+    if (activity.text !== undefined) context.activity.text = activity.text;
+    if (activity.value !== undefined) context.activity.value = activity.value;
     context.turnState.set(FOUND, kinds);
     await next();
   }
+}
+
+/** A copy of the activity with the secrets in its text and value masked, and the kinds found. */
+export function redactActivity<T extends Partial<Activity>>(activity: T, detect: SecretDetector): { activity: T; kinds: Set<SecretKind> } {
+  const kinds = new Set<SecretKind>();
+  const copy = { ...activity };
+  if (typeof activity.text === 'string') {
+    const text = redactText(activity.text, detect);
+    copy.text = text.value;
+    text.kinds.forEach((k) => kinds.add(k));
+  }
+  if (activity.value !== undefined) copy.value = redactValue(activity.value, detect, kinds).value;
+  return { activity: copy, kinds };
 }
 
 /** The kinds of secret hidden from this turn's activity; empty when there were none. */

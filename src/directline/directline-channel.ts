@@ -19,6 +19,8 @@ export interface DirectLineChannelOptions {
   logic: (context: TurnContext) => Promise<void>;
   bot: ChannelAccount;
   logger: Logger;
+  /** Hides secrets in the copy the log keeps (the echo clients read back); the turn redacts its own. */
+  redact?: (activity: Partial<Activity>) => Partial<Activity>;
 }
 
 /**
@@ -56,7 +58,8 @@ export class DirectLineChannel {
       };
       // Typing is passed on but not echoed: nobody needs it back.
       if (incoming.type === ActivityTypes.Typing) return (await this.runTurn(conversation, incoming)).id;
-      const [echo] = (await this.options.store.append(conversation.id, [this.address(conversation, incoming)])).activities;
+      const logged = this.options.redact ? this.options.redact(incoming) : incoming;
+      const [echo] = (await this.options.store.append(conversation.id, [this.address(conversation, logged)])).activities;
       await this.runTurn(conversation, { ...incoming, id: echo!.id });
       return echo!.id;
     });

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import type { ChannelAccount, TurnContext } from 'botbuilder';
+import type { Activity, ChannelAccount, TurnContext } from 'botbuilder';
 import type { Request, Server } from 'restify';
 import { MemoryConversationStore, type ConversationStore } from '../directline/conversation-store.js';
 import { DirectLineChannel } from '../directline/directline-channel.js';
@@ -22,6 +22,8 @@ export interface DirectLineEndpointOptions {
   bot: ChannelAccount;
   logger: Logger;
   store?: ConversationStore;
+  /** Hides secrets in what the conversation log keeps. */
+  redact?: (activity: Partial<Activity>) => Partial<Activity>;
 }
 
 export interface DirectLineEndpoint {
@@ -40,7 +42,7 @@ export function createDirectLineEndpoint(options: DirectLineEndpointOptions): Di
   const { logger } = options;
   const auth = new DirectLineAuth(options.secret);
   const store = options.store ?? new MemoryConversationStore();
-  const channel = new DirectLineChannel({ store, adapter: options.adapter, logic: options.logic, bot: options.bot, logger });
+  const channel = new DirectLineChannel({ store, adapter: options.adapter, logic: options.logic, bot: options.bot, logger, redact: options.redact });
   let stream: DirectLineStream | undefined;
   const publicBase = (req: Request) =>
     options.publicUrl ?? `${req.isSecure() || req.header('x-forwarded-proto') === 'https' ? 'https' : 'http'}://${req.header('host')}`;

@@ -75,6 +75,36 @@ describe('a secret pasted in chat', () => {
   });
 });
 
+describe('a secret pasted in the web widget (Direct Line)', () => {
+  let bot: HttpBot;
+  beforeAll(async () => {
+    bot = await HttpBot.start({ logLevel: 'debug' });
+  });
+  afterAll(() => bot.stop());
+
+  it('is masked in the conversation log the widget reads back, and the warning is there', async () => {
+    const directLine = (path: string, body?: unknown) =>
+      fetch(`${bot.url}/v3/directline${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const started = (await (await directLine('/conversations', { user: { id: 'r_webchat' }, locale: 'it-IT' })).json()) as { conversationId: string };
+    const posted = await directLine(`/conversations/${started.conversationId}/activities`, {
+      type: 'message',
+      text: `la mia password è ${PASSWORD}, IBAN ${IBAN}`,
+      locale: 'it-IT',
+      from: { id: 'r_webchat', role: 'user' },
+    });
+    expect(posted.status).toBe(200);
+    const log = JSON.stringify(await (await directLine(`/conversations/${started.conversationId}/activities`)).json());
+    expect(log).toContain('la mia password è [redacted password]');
+    expect(log).toContain(bot.app.services.t('it', 'secrets.password').slice(0, 30));
+    expectNoSecrets('direct line log', log);
+    expectNoSecrets('logs', bot.logs.text);
+  });
+});
+
 describe.skipIf(!hasRedisServer)('a secret pasted in chat, with state in Redis', () => {
   let redis: RedisServer;
   let bot: HttpBot;
