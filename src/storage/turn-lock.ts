@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Result } from 'ioredis';
+import { SerialByKey } from '../util/serial-by-key.js';
 import type { RedisClient } from './redis-client.js';
 
 declare module 'ioredis' {
@@ -28,18 +29,10 @@ export class TurnLockTimeout extends Error {
 
 /** One process: a queue of turns per conversation. */
 export class MemoryTurnLock implements TurnLock {
-  private readonly tails = new Map<string, Promise<unknown>>();
+  private readonly turns = new SerialByKey();
 
-  async withLock<T>(conversation: string, turn: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(conversation) ?? Promise.resolve();
-    const mine = previous.catch(() => undefined).then(turn);
-    const tail = mine.catch(() => undefined);
-    this.tails.set(conversation, tail);
-    try {
-      return await mine;
-    } finally {
-      if (this.tails.get(conversation) === tail) this.tails.delete(conversation);
-    }
+  withLock<T>(conversation: string, turn: () => Promise<T>): Promise<T> {
+    return this.turns.run(conversation, turn);
   }
 }
 
