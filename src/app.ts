@@ -8,6 +8,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
+import { EmulatorOnlyTraces } from './bot/emulator-only-traces.js';
 import { OneTurnAtATime } from './bot/one-turn-at-a-time.js';
 import { RedactSecrets, redactActivity } from './bot/redact-secrets.js';
 import { SportelloBot } from './bot/sportello-bot.js';
@@ -104,6 +105,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const detectSecrets = createSecretDetector(content.secrets);
   const middleware: Middleware[] = [
     new RedactSecrets(detectSecrets),
+    // Before anything that sees outgoing activities: debugging traces stay on the Emulator.
+    new EmulatorOnlyTraces(),
     // A logger per turn, with the conversation id; never the text at info level.
     new TurnLog(logger),
     ...(transcripts ? [new TranscriptLoggerMiddleware(transcripts)] : []),

@@ -76,10 +76,8 @@ export class DirectLineChannel {
       deliveryMode: DeliveryModes.ExpectReplies,
     } as Activity;
     const response = await adapter.runTurn(turn, logic);
+    // Debugging traces never get here: EmulatorOnlyTraces keeps them on the Emulator's channel.
     const replies = ((response?.body as { activities?: Activity[] } | undefined)?.activities ?? [])
-      // Trace activities are debugging for the Emulator (the dialogs' BotState trace holds the
-      // whole conversation state): never for a customer's browser.
-      .filter((reply) => reply.type !== ActivityTypes.Trace)
       .map((reply) =>
       this.address(conversation, { ...reply, deliveryMode: undefined, serviceUrl: undefined, callerId: undefined }),
     );

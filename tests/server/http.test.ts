@@ -46,6 +46,25 @@ describe('the bot over HTTP (POST /api/messages, deliveryMode expectReplies)', (
     expect(buttons(replies).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps the dialogs\' state-snapshot traces for the Emulator, out of any other channel\'s body', async () => {
+    const body = (channelId: string) =>
+      JSON.stringify({
+        type: 'message',
+        deliveryMode: 'expectReplies',
+        text: 'newsletter',
+        channelId,
+        serviceUrl: 'http://127.0.0.1:1',
+        from: { id: 'customer' },
+        recipient: { id: 'sportello' },
+        conversation: { id: `traces-${channelId}` },
+      });
+    const types = async (channelId: string) =>
+      ((await (await post(body(channelId))).json()) as { activities: Array<{ type: string }> }).activities.map((a) => a.type);
+    expect(await types('webchat')).not.toContain('trace');
+    expect(await types('msteams')).not.toContain('trace');
+    expect(await types('emulator')).toContain('trace');
+  });
+
   it('answers a malformed body with 400 and keeps serving', async () => {
     expect((await post('{not json')).status).toBe(400);
     expect((await post('[1,2,3]')).status).toBe(400);

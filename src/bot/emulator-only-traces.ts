@@ -1,0 +1,19 @@
+import { ActivityTypes, Channels, type Middleware, type TurnContext } from 'botbuilder';
+
+/**
+ * Trace activities are debugging for the Bot Framework Emulator; the dialogs send one each turn
+ * holding the whole conversation state. Connectors drop them on other channels, but replies
+ * returned in an HTTP body (deliveryMode "expectReplies", the web widget's Direct Line) would
+ * carry them to anyone: they leave the bot on the Emulator's channel only.
+ */
+export class EmulatorOnlyTraces implements Middleware {
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    if (context.activity.channelId !== Channels.Emulator) {
+      context.onSendActivities(async (_context, activities, nextSend) => {
+        for (let i = activities.length - 1; i >= 0; i--) if (activities[i]!.type === ActivityTypes.Trace) activities.splice(i, 1);
+        return nextSend();
+      });
+    }
+    await next();
+  }
+}
