@@ -106,6 +106,11 @@ export class SportelloBot extends TeamsActivityHandler {
     const { services, defaultLanguage, maxMessageChars } = this.options;
     const profile = await this.profile.get(context, {});
     const language = profile.language ?? languageOf(context.activity.locale) ?? defaultLanguage;
+    // Too long to read, but not too long to notice someone in danger: that check is a few
+    // linear scans, whatever the length.
+    if (services.understander.recognizeCommand(context.activity.text ?? '', language)?.command === 'crisis') {
+      await sendReplies(context, { text: services.t(language, 'crisis.reply') });
+    }
     await this.warnAboutSecrets(context, language);
     await sendReplies(context, tooLongNotice(maxMessageChars, language, services.t));
   }

@@ -44,6 +44,14 @@ describe('POST /api/messages', () => {
     understand.mockRestore();
   });
 
+  it('still answers a long message that says someone is in danger with care first', async () => {
+    const id = conversation();
+    await bot.say(id, 'Hello there', { locale: 'en-US' });
+    const reply = await bot.say(id, `${'I have tried everything and nothing works. '.repeat(8)}I want to end my life.`, { locale: 'en-US' });
+    expect(replyTexts(reply)).toContain(bot.app.services.t('en', 'crisis.reply'));
+    expect(replyTexts(reply)).toContain(bot.app.services.t('en', 'limits.tooLong', { max: 300 }));
+  });
+
   it('keeps the customer in a guided check after a long paste', async () => {
     const id = conversation();
     await bot.post(message(id, 'Guide me step by step', { locale: 'en-US', value: { sportello: { action: 'tree', tree: '2fa-recovery' } } }));
