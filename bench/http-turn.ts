@@ -1,7 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { percentile } from '../src/evaluation/evaluate.js';
 import type { LabelledMessage } from '../src/evaluation/labelled-set.js';
 import type { ChildMessage, MemoryReport, ServerKind } from './turn-server.js';
 
@@ -21,11 +23,15 @@ export interface HttpFigures {
   durationSeconds: number;
   turnsPerConversation: number;
   bot: LoadFigures[];
+  /** The bot with classification taken out (answers precomputed): its own overhead. */
+  botPrecomputed: LoadFigures[];
   bare: LoadFigures[];
   memory: { afterStart: MemoryReport; afterTurns: MemoryReport };
 }
 
 export interface HttpBenchOptions {
+  /** The labelled set the messages come from (the precomputed bot reads it too). */
+  messagesFile: string;
   messages: LabelledMessage[];
   connections: number[];
   durationSeconds: number;
@@ -33,6 +39,8 @@ export interface HttpBenchOptions {
   memoryAfterTurns: number;
   /** A conversation lasts this many turns; then the connection starts a new one. */
   turnsPerConversation: number;
+  /** When set, each server child writes V8 CPU profiles (--cpu-prof) into a sub-folder named for it. */
+  profileDir?: string;
 }
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./turn-server.ts', import.meta.url));
@@ -44,9 +52,11 @@ interface Child {
   stop(): Promise<void>;
 }
 
-async function startChild(kind: ServerKind): Promise<Child> {
-  const child: ChildProcess = fork(SERVER_SCRIPT, [kind], {
-    execArgv: ['--import', 'tsx', '--disable-warning=DEP0111', '--expose-gc'],
+async function startChild(kind: ServerKind, messagesFile: string, profileDir?: string): Promise<Child> {
+  // One folder per server: the main thread and tsx's loader thread each write a profile.
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, kind)}`] : [];
+  const child: ChildProcess = fork(SERVER_SCRIPT, [kind, messagesFile], {
+    execArgv: ['--import', 'tsx', '--disable-warning=DEP0111', '--expose-gc', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = () =>
@@ -82,7 +92,7 @@ export function conversationRequests(messages: LabelledMessage[], turns: number)
     method: 'POST' as const,
     path: '/api/messages',
     headers: { 'content-type': 'application/json' },
-    setupRequest(request: autocannon.Request, context: Record<string, string>) {
+    setupRequest(request: autocannon.Request, context: { conversation?: string }) {
       if (turn === 0 || !context.conversation) context.conversation = `bench-${randomUUID()}`;
       const message = messages[next++ % messages.length]!;
       const activity = {
@@ -103,12 +113,20 @@ export function conversationRequests(messages: LabelledMessage[], turns: number)
 }
 
 async function load(url: string, requests: autocannon.Request[], connections: number, limit: { duration: number } | { amount: number }): Promise<LoadFigures> {
-  const result = await autocannon({ url, connections, requests, initialContext: {}, ...limit });
+  // Without a callback autocannon returns its event emitter, which is also a promise of the result.
+  const instance = autocannon({ url, connections, requests, initialContext: {}, ...limit }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  // autocannon's own histogram counts whole milliseconds; a bare reply takes a fraction of one.
+  const times: number[] = [];
+  instance.on('response', (_client, status, _bytes, ms) => {
+    if (status >= 200 && status < 300) times.push(ms);
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
   return {
     connections,
-    turnsPerSecond: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
+    turnsPerSecond: times.length / (result.duration || 1),
+    p50Ms: percentile(times, 50),
+    p99Ms: percentile(times, 99),
     requests: result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
   };
@@ -122,7 +140,7 @@ async function load(url: string, requests: autocannon.Request[], connections: nu
 export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures> {
   const requests = conversationRequests(options.messages, options.turnsPerConversation);
   const run = async (kind: ServerKind, onStart?: (child: Child) => Promise<void>, onEnd?: (child: Child) => Promise<void>) => {
-    const child = await startChild(kind);
+    const child = await startChild(kind, options.messagesFile, options.profileDir);
     try {
       await onStart?.(child);
       // A short untimed run first, so the JIT and caches settle before the clock starts.
@@ -140,6 +158,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures>
   let afterStart: MemoryReport | undefined;
   let afterTurns: MemoryReport | undefined;
   const bare = await run('bare');
+  const botPrecomputed = await run('bot-precomputed');
   const bot = await run(
     'bot',
     async (child) => {
@@ -156,6 +175,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures>
     durationSeconds: options.durationSeconds,
     turnsPerConversation: options.turnsPerConversation,
     bot,
+    botPrecomputed,
     bare,
     memory: { afterStart: afterStart!, afterTurns: afterTurns! },
   };

@@ -1,16 +1,22 @@
 /**
  * A child process that serves one side of the HTTP benchmark, so the load generator and the
  * server do not share a thread: `bot` is the real app (createApp, in-memory state, silent
- * logs), `bare` a restify server with the same body parser that returns a fixed reply.
+ * logs), `bare` a restify server with the same body parser that returns a fixed reply, and
+ * `bot-precomputed` the real app whose understander answers the benchmark's messages from a
+ * table filled at start: what is left of a turn is the bot's own cost (HTTP, adapter, state,
+ * dialogs, replies) without classification.
  * It talks to the parent over IPC: "ready" with its URL, then memory figures on request.
  */
 import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { readLabelledSet } from '../src/evaluation/labelled-set.js';
 import { createLogger } from '../src/logging.js';
+import type { Understanding } from '../src/understanding/understander.js';
 
-export type ServerKind = 'bot' | 'bare';
+export type ServerKind = 'bot' | 'bot-precomputed' | 'bare';
+export const SERVER_KINDS: readonly ServerKind[] = ['bot', 'bot-precomputed', 'bare'];
 
 export interface MemoryReport {
   type: 'memory';
@@ -35,9 +41,17 @@ function bareServer(): Server {
   return server;
 }
 
-async function start(kind: ServerKind): Promise<{ server: Server; url: string; stop(): Promise<void> }> {
-  if (kind === 'bot') {
-    const app = await createApp(loadConfig({ LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+async function start(kind: ServerKind, messagesFile: string): Promise<{ server: Server; url: string; stop(): Promise<void> }> {
+  if (kind !== 'bare') {
+    const config = loadConfig({ LOG_LEVEL: 'silent' });
+    const app = await createApp(config, { logger: createLogger('silent') });
+    if (kind === 'bot-precomputed') {
+      const understander = app.services.understander;
+      const understand = understander.understand;
+      const table = new Map<string, Understanding>();
+      for (const m of await readLabelledSet(messagesFile)) table.set(m.text, understand(m.text, { hint: m.language, fallback: config.defaultLocale }));
+      understander.understand = (text, context) => table.get(text) ?? understand(text, context);
+    }
     const url = await app.start(0, '127.0.0.1');
     return { server: app.server, url, stop: () => app.stop() };
   }
@@ -56,9 +70,9 @@ function memory(turns: number): MemoryReport {
   return { type: 'memory', rssMb: megabytes(usage.rss), heapUsedMb: megabytes(usage.heapUsed), turns };
 }
 
-const kind = process.argv[2] as ServerKind;
-if (kind !== 'bot' && kind !== 'bare') throw new Error(`turn-server: expected "bot" or "bare", got ${process.argv[2]}`);
-const running = await start(kind);
+const [kind, messagesFile] = process.argv.slice(2) as [ServerKind, string];
+if (!SERVER_KINDS.includes(kind) || !messagesFile) throw new Error(`turn-server: usage: turn-server.ts ${SERVER_KINDS.join('|')} MESSAGES.tsv`);
+const running = await start(kind, messagesFile);
 let turns = 0;
 running.server.on('after', () => turns++);
 const send = (message: ChildMessage) => process.send!(message);
