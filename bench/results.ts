@@ -1,0 +1,23 @@
+import type { ClassifierComparison } from './classifier-bench.js';
+import type { HttpFigures } from './http-turn.js';
+
+/** Everything one `npm run bench` measured; written as JSON under bench/results/. */
+export interface BenchResults {
+  /** ISO date and time the run started. */
+  startedAt: string;
+  /** Wall-clock seconds the whole run took. */
+  elapsedSeconds: number;
+  machine: {
+    cores: number;
+    cpu: string;
+    memoryGb: number;
+    node: string;
+    /** 1-minute load average at start and end: other work on the machine makes absolute figures noisy. */
+    loadAverage: { start: number; end: number };
+  };
+  /** The held-out set and the project's knowledge base. */
+  understanding: ClassifierComparison & { messagesFile: string };
+  /** The same on a synthetic knowledge base (synthetic held-out phrasings plus the held-out `none` messages). */
+  scale: ClassifierComparison;
+  http: HttpFigures;
+}

@@ -1,0 +1,81 @@
+import { LANGUAGES } from '../src/content/languages.js';
+import type { ClassifierComparison, ClassifierFigures } from './classifier-bench.js';
+import type { LoadFigures } from './http-turn.js';
+import type { BenchResults } from './results.js';
+
+const pct = (x: number) => (Number.isNaN(x) ? '-' : `${(100 * x).toFixed(1)}%`);
+const ms = (x: number) => (x < 10 ? x.toFixed(3) : x < 1000 ? x.toFixed(1) : x.toFixed(0));
+const count = (x: number) => Math.round(x).toLocaleString('en-US');
+const ratio = (x: number) => `${x.toFixed(1)}x`;
+
+/** Lays out rows of cells: the first column left-aligned, the others right-aligned. */
+export function columns(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
+}
+
+const CLASSIFIERS = [
+  ['Sportello', 'ours'],
+  ['NLP.js', 'nlpjs'],
+] as const;
+
+function accuracyRows(c: ClassifierComparison): string[][] {
+  const header = ['', ...LANGUAGES, 'all'];
+  const rows = (label: string, pick: (f: ClassifierFigures) => Record<string, number>) =>
+    CLASSIFIERS.map(([name, key]) => [`${label} ${name}`, ...[...LANGUAGES, 'all'].map((g) => pct(pick(c[key])[g]!))]);
+  return [header, ...rows('top-1 accuracy', (f) => f.accuracy), ...rows('out-of-scope recall', (f) => f.outOfScopeRecall)];
+}
+
+function speedRows(comparisons: ClassifierComparison[]): string[][] {
+  const header = ['', 'entries', 'load ms', 'train ms', 'start-up ms', 'p50 ms', 'p99 ms', 'msg/s'];
+  const rows = comparisons.flatMap((c) =>
+    CLASSIFIERS.map(([name, key]) => {
+      const f = c[key];
+      return [name, count(c.entries), ms(f.loadMs), ms(f.trainMs), ms(f.loadMs + f.trainMs), ms(f.speed.p50Ms), ms(f.speed.p99Ms), count(f.speed.perSecond)];
+    }),
+  );
+  return [header, ...rows];
+}
+
+function httpRows(r: BenchResults): string[][] {
+  const header = ['connections', 'server', 'turns/s', 'p50 ms', 'p99 ms', 'cost vs bare'];
+  const rows: string[][] = [];
+  r.http.bare.forEach((bare, i) => {
+    const servers: Array<[string, LoadFigures | undefined]> = [
+      ['bare restify, fixed reply', bare],
+      ['Sportello bot', r.http.bot[i]],
+      ['bot, classification precomputed', r.http.botPrecomputed[i]],
+    ];
+    for (const [name, f] of servers) {
+      if (!f) continue;
+      const failures = f.failures > 0 ? ` (${count(f.failures)} failed)` : '';
+      rows.push([name === servers[0]![0] ? String(f.connections) : '', name, count(f.turnsPerSecond) + failures, ms(f.p50Ms), ms(f.p99Ms), ratio(bare.turnsPerSecond / f.turnsPerSecond)]);
+    }
+  });
+  return [header, ...rows];
+}
+
+/** The benchmark as one printable table: every figure of the run, in sections. */
+export function formatResults(r: BenchResults): string {
+  const { machine: m, understanding: u, scale: s, http: h } = r;
+  const { afterStart, afterTurns } = h.memory;
+  return [
+    `Sportello benchmark, ${r.startedAt.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}; load average ${m.loadAverage.start.toFixed(1)} at start, ${m.loadAverage.end.toFixed(1)} at end`,
+    '',
+    `Understanding: ${u.messagesFile} (${count(u.messages)} messages), knowledge/ (${count(u.entries)} entries); both told each message's locale`,
+    ...columns(accuracyRows(u)),
+    '',
+    `Classifier speed: same messages, same process, after warm-up; start-up = load content + train`,
+    ...columns(speedRows([u, s])),
+    '',
+    `Scale: synthetic knowledge base of ${count(s.entries)} entries, ${count(s.messages)} messages (synthetic held-out phrasings + the held-out none messages)`,
+    ...columns(accuracyRows(s)),
+    '',
+    `A turn over HTTP: POST /api/messages with expectReplies, autocannon for ${h.durationSeconds} s per level, a new conversation every ${h.turnsPerConversation} turns; cost vs bare = bare turns/s / turns/s`,
+    ...columns(httpRows(r)),
+    '',
+    `Memory of the bot server: ${afterStart.rssMb} MB resident after start (heap ${afterStart.heapUsedMb} MB), ${afterTurns.rssMb} MB after ${count(afterTurns.turns)} turns (heap ${afterTurns.heapUsedMb} MB)`,
+    '',
+    `Whole run: ${count(r.elapsedSeconds)} s`,
+  ].join('\n');
+}
