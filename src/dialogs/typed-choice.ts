@@ -17,6 +17,8 @@ export type CommandReader = (text: string, prefer?: Language) => { command: Comm
 
 // Labels and phrases are short; anything further than this is another sentence.
 const MAX_DISTANCE = 0.3;
+// Bitap compares at most 32 characters of the typed text.
+const MAX_PATTERN = 32;
 // A letter typed twice is the commonest slip in a short answer ("sii", "yess", "non lo soo"),
 // and too small an edit for fuzzy matching to see in a two- or three-letter word.
 const DOUBLED_LETTER = /(\p{L})\1/gu;
@@ -54,6 +56,29 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
     // A "yes" to a question that has no yes-choice answers none of them: no fuzzy guess.
     return index >= 0 ? index : undefined;
   }
-  const [best] = new Fuse(phrases, { keys: ['text'], includeScore: true, threshold: MAX_DISTANCE }).search(compact(typed).slice(0, 32), { limit: 1 });
+  const pattern = compact(typed).slice(0, MAX_PATTERN);
+  // A customer's next question, typed while buttons are on screen, is seldom an answer to them:
+  // the phrases it cannot come close to are left out before the (costly) fuzzy search.
+  const maxEdits = Math.ceil(MAX_DISTANCE * pattern.length);
+  const reachable = phrases.filter((p) => missingCharacters(pattern, p.text) <= maxEdits);
+  if (reachable.length === 0) return undefined;
+  const [best] = new Fuse(reachable, { keys: ['text'], includeScore: true, threshold: MAX_DISTANCE }).search(pattern, { limit: 1 });
   return best && (best.score ?? 1) <= MAX_DISTANCE ? best.item.index : undefined;
+}
+
+/**
+ * How many characters of `pattern` (counted with repetition) `text` does not have. Each one
+ * costs at least one edit, so this is a lower bound of the edits needed to find `pattern`
+ * anywhere in `text` (the "bag distance"): above fuse's allowed edits, fuse cannot match either.
+ */
+export function missingCharacters(pattern: string, text: string): number {
+  const available = new Map<string, number>();
+  for (const ch of text) available.set(ch, (available.get(ch) ?? 0) + 1);
+  let missing = 0;
+  for (const ch of pattern) {
+    const left = available.get(ch) ?? 0;
+    if (left > 0) available.set(ch, left - 1);
+    else missing++;
+  }
+  return missing;
 }
