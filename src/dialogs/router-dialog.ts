@@ -11,7 +11,7 @@ import { InterruptibleDialog } from './interruptible-dialog.js';
 import { ROUTER_DIALOG, TREE_DIALOG, type DialogServices } from './services.js';
 import type { TreeOptions, TreeOutcome } from './tree-dialog.js';
 import type { TurnInput } from './turn-input.js';
-import { matchTypedChoice, type TypeableChoice } from './typed-choice.js';
+import { matchTypedChoice, turnCommandReader, type TypeableChoice } from './typed-choice.js';
 
 /** A button the router offered, remembered so that typing its label works like a click. */
 interface Offered extends TypeableChoice {
@@ -177,7 +177,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
   private typedChoice(dc: DialogContext, input: TurnInput): Payload | undefined {
     const offered = this.state(dc).offered;
     if (!offered || input.payload || !input.text) return undefined;
-    const index = matchTypedChoice(offered, input.text, input.language, this.services.understander.recognizeCommand);
+    const index = matchTypedChoice(offered, input.text, input.language, turnCommandReader(input, this.services.understander.recognizeCommand));
     return index === undefined ? undefined : offered[index]?.payload;
   }
 

@@ -11,7 +11,7 @@ import { InterruptibleDialog } from './interruptible-dialog.js';
 import { TREE_DIALOG, type DialogServices } from './services.js';
 import type { TurnInput } from './turn-input.js';
 import { pendingOptions, type TreeOption, type TreeState } from './tree-state.js';
-import { matchTypedChoice } from './typed-choice.js';
+import { matchTypedChoice, turnCommandReader } from './typed-choice.js';
 
 export interface TreeOptions {
   tree: string;
@@ -177,7 +177,7 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
   private typedOption(dc: DialogContext, input: TurnInput): Payload | undefined {
     if (input.payload || !input.text) return undefined;
     const options = this.options(dc);
-    const index = matchTypedChoice(options, input.text, input.language, this.services.understander.recognizeCommand);
+    const index = matchTypedChoice(options, input.text, input.language, turnCommandReader(input, this.services.understander.recognizeCommand));
     return index === undefined ? undefined : options[index]?.payload;
   }
 

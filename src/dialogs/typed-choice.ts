@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import type { Command } from '../understanding/commands.js';
 import { normalise } from '../understanding/normalise.js';
+import type { TurnInput } from './turn-input.js';
 
 /** A choice the bot offered, as a person might type it back in any of the four languages. */
 export interface TypeableChoice {
@@ -14,6 +15,21 @@ export interface TypeableChoice {
 
 /** Recognises yes / no / don't know and other commands in any language ("si", "oui", "weiß nicht"). */
 export type CommandReader = (text: string, prefer?: Language) => { command: Command } | undefined;
+
+/**
+ * The command reader for one turn: the understander already looked for a command in the turn's
+ * text, in the turn's language, so that answer is reused rather than searched for again. The
+ * command recognizer reads only the normalised text, so any text that normalises the same
+ * has the same answer.
+ */
+export function turnCommandReader(input: TurnInput, readCommand: CommandReader): CommandReader {
+  const understood = input.understanding;
+  const understoodText = understood ? normalise(understood.text) : undefined;
+  return (text, prefer) => {
+    if (!understood || prefer !== understood.language || normalise(text) !== understoodText) return readCommand(text, prefer);
+    return understood.command ? { command: understood.command } : undefined;
+  };
+}
 
 // Labels and phrases are short; anything further than this is another sentence.
 const MAX_DISTANCE = 0.3;

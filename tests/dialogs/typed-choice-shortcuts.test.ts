@@ -1,9 +1,11 @@
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../src/content/languages.js';
-import { matchTypedChoice, missingCharacters, type TypeableChoice } from '../../src/dialogs/typed-choice.js';
+import type { TurnInput } from '../../src/dialogs/turn-input.js';
+import { matchTypedChoice, missingCharacters, turnCommandReader, type TypeableChoice } from '../../src/dialogs/typed-choice.js';
 import { readLabelledSet } from '../../src/evaluation/labelled-set.js';
 import { normalise } from '../../src/understanding/normalise.js';
+import type { Understanding } from '../../src/understanding/understander.js';
 import { projectContent } from '../support/content.js';
 
 describe('the bag distance that spares the fuzzy search', () => {
@@ -40,5 +42,38 @@ describe('reading typed answers without searching phrases that cannot match', ()
       return matchTypedChoice(topics, text, 'it', noCommands) !== expected;
     });
     expect(differences).toEqual([]);
+  });
+});
+
+describe('the command reader of a turn', () => {
+  // Only the fields the reader looks at; the rest of an Understanding is the classifier's business.
+  const understanding = (text: string, command?: Understanding['command']) =>
+    ({ text, language: 'it', command, intent: 'none', decision: 'none' }) satisfies Partial<Understanding> as Understanding;
+  const input = (u: Understanding): TurnInput => ({ text: u.text, language: u.language, understanding: u });
+
+  it("answers from the turn's understanding without asking the recognizer again", () => {
+    let asked = 0;
+    const recognizer = () => {
+      asked++;
+      return { command: 'no' as const };
+    };
+    const read = turnCommandReader(input(understanding('Sì!', 'yes')), recognizer);
+    expect(read('si', 'it')).toEqual({ command: 'yes' });
+    expect(read('Sì!', 'it')).toEqual({ command: 'yes' });
+    expect(asked).toBe(0);
+    expect(turnCommandReader(input(understanding('dove trovo il codice?')), recognizer)('dove trovo il codice', 'it')).toBeUndefined();
+    expect(asked).toBe(0);
+  });
+
+  it('asks the recognizer for any other text or language', () => {
+    let asked = 0;
+    const recognizer = () => {
+      asked++;
+      return { command: 'no' as const };
+    };
+    const read = turnCommandReader(input(understanding('sii', 'yes')), recognizer);
+    expect(read('si', 'it')).toEqual({ command: 'no' });
+    expect(read('sii', 'en')).toEqual({ command: 'no' });
+    expect(asked).toBe(2);
   });
 });
