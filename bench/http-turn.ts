@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { percentile } from '../src/evaluation/evaluate.js';
 import type { LabelledMessage } from '../src/evaluation/labelled-set.js';
-import type { ChildMessage, MemoryReport, ServerKind } from './turn-server.js';
+import type { ChildMessage, ServerKind, ServerReport } from './turn-server.js';
 
 /** One load level against one server. */
 export interface LoadFigures {
@@ -17,6 +17,8 @@ export interface LoadFigures {
   requests: number;
   /** Responses that were not 2xx, plus connection errors and timeouts: 0 in a valid run. */
   failures: number;
+  /** The server's CPU time per turn, milliseconds: what a turn costs, whatever else the machine is doing. */
+  cpuMsPerTurn: number;
 }
 
 export interface HttpFigures {
@@ -26,7 +28,7 @@ export interface HttpFigures {
   /** The bot with classification taken out (answers precomputed): its own overhead. */
   botPrecomputed: LoadFigures[];
   bare: LoadFigures[];
-  memory: { afterStart: MemoryReport; afterTurns: MemoryReport };
+  memory: { afterStart: ServerReport; afterTurns: ServerReport };
 }
 
 export interface HttpBenchOptions {
@@ -48,7 +50,7 @@ const SERVER_SCRIPT = fileURLToPath(new URL('./turn-server.ts', import.meta.url)
 /** A running turn-server child and a way to ask it things. */
 interface Child {
   url: string;
-  ask(): Promise<MemoryReport>;
+  ask(collect?: boolean): Promise<ServerReport>;
   stop(): Promise<void>;
 }
 
@@ -68,10 +70,10 @@ async function startChild(kind: ServerKind, messagesFile: string, profileDir?: s
   if (ready.type !== 'ready') throw new Error(`the ${kind} server said ${ready.type} before ready`);
   return {
     url: ready.url,
-    async ask() {
+    async ask(collect = false) {
       const answer = next();
-      child.send({ type: 'memory' });
-      return (await answer) as MemoryReport;
+      child.send({ type: 'report', collect });
+      return (await answer) as ServerReport;
     },
     stop: () =>
       new Promise((resolve) => {
@@ -98,7 +100,7 @@ export function conversationRequests(messages: LabelledMessage[], turns: number)
       const activity = {
         type: 'message',
         id: randomUUID(),
-        channelId: 'emulator',
+        channelId: 'webchat',
         serviceUrl: 'http://127.0.0.1',
         from: { id: `user-${context.conversation}` },
         recipient: { id: 'sportello' },
@@ -112,15 +114,18 @@ export function conversationRequests(messages: LabelledMessage[], turns: number)
   }));
 }
 
-async function load(url: string, requests: autocannon.Request[], connections: number, limit: { duration: number } | { amount: number }): Promise<LoadFigures> {
+async function load(child: Child, requests: autocannon.Request[], connections: number, limit: { duration: number } | { amount: number }): Promise<LoadFigures> {
+  const before = await child.ask();
   // Without a callback autocannon returns its event emitter, which is also a promise of the result.
-  const instance = autocannon({ url, connections, requests, initialContext: {}, ...limit }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  const instance = autocannon({ url: child.url, connections, requests, initialContext: {}, ...limit }) as unknown as autocannon.Instance &
+    Promise<autocannon.Result>;
   // autocannon's own histogram counts whole milliseconds; a bare reply takes a fraction of one.
   const times: number[] = [];
   instance.on('response', (_client, status, _bytes, ms) => {
     if (status >= 200 && status < 300) times.push(ms);
   });
   const result = await instance;
+  const after = await child.ask();
   times.sort((a, b) => a - b);
   return {
     connections,
@@ -129,6 +134,7 @@ async function load(url: string, requests: autocannon.Request[], connections: nu
     p99Ms: percentile(times, 99),
     requests: result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
+    cpuMsPerTurn: (after.cpuMs - before.cpuMs) / Math.max(1, after.turns - before.turns),
   };
 }
 
@@ -144,10 +150,10 @@ export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures>
     try {
       await onStart?.(child);
       // A short untimed run first, so the JIT and caches settle before the clock starts.
-      await load(child.url, requests, 4, { amount: 200 });
+      await load(child, requests, 4, { amount: 200 });
       const figures: LoadFigures[] = [];
       for (const connections of options.connections) {
-        figures.push(await load(child.url, requests, connections, { duration: options.durationSeconds }));
+        figures.push(await load(child, requests, connections, { duration: options.durationSeconds }));
       }
       await onEnd?.(child);
       return figures;
@@ -155,20 +161,20 @@ export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures>
       await child.stop();
     }
   };
-  let afterStart: MemoryReport | undefined;
-  let afterTurns: MemoryReport | undefined;
+  let afterStart: ServerReport | undefined;
+  let afterTurns: ServerReport | undefined;
   const bare = await run('bare');
   const botPrecomputed = await run('bot-precomputed');
   const bot = await run(
     'bot',
     async (child) => {
-      afterStart = await child.ask();
+      afterStart = await child.ask(true);
     },
     async (child) => {
       const { turns } = await child.ask();
       const missing = options.memoryAfterTurns - turns;
-      if (missing > 0) await load(child.url, requests, Math.min(8, missing), { amount: missing });
-      afterTurns = await child.ask();
+      if (missing > 0) await load(child, requests, Math.min(8, missing), { amount: missing });
+      afterTurns = await child.ask(true);
     },
   );
   return {

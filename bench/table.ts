@@ -8,10 +8,10 @@ const ms = (x: number) => (x < 10 ? x.toFixed(3) : x < 1000 ? x.toFixed(1) : x.t
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
 const ratio = (x: number) => `${x.toFixed(1)}x`;
 
-/** Lays out rows of cells: the first column left-aligned, the others right-aligned. */
-export function columns(rows: string[][]): string[] {
+/** Lays out rows of cells: the first `textColumns` columns left-aligned, the figures right-aligned. */
+export function columns(rows: string[][], textColumns = 1): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
+  return rows.map((r) => r.map((cell, i) => (i < textColumns ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
 }
 
 const CLASSIFIERS = [
@@ -38,7 +38,7 @@ function speedRows(comparisons: ClassifierComparison[]): string[][] {
 }
 
 function httpRows(r: BenchResults): string[][] {
-  const header = ['connections', 'server', 'turns/s', 'p50 ms', 'p99 ms', 'cost vs bare'];
+  const header = ['connections', 'server', 'turns/s', 'p50 ms', 'p99 ms', 'CPU ms/turn', 'cost vs bare'];
   const rows: string[][] = [];
   r.http.bare.forEach((bare, i) => {
     const servers: Array<[string, LoadFigures | undefined]> = [
@@ -49,7 +49,15 @@ function httpRows(r: BenchResults): string[][] {
     for (const [name, f] of servers) {
       if (!f) continue;
       const failures = f.failures > 0 ? ` (${count(f.failures)} failed)` : '';
-      rows.push([name === servers[0]![0] ? String(f.connections) : '', name, count(f.turnsPerSecond) + failures, ms(f.p50Ms), ms(f.p99Ms), ratio(bare.turnsPerSecond / f.turnsPerSecond)]);
+      rows.push([
+        name === servers[0]![0] ? String(f.connections) : '',
+        name,
+        count(f.turnsPerSecond) + failures,
+        ms(f.p50Ms),
+        ms(f.p99Ms),
+        ms(f.cpuMsPerTurn),
+        ratio(f.cpuMsPerTurn / bare.cpuMsPerTurn),
+      ]);
     }
   });
   return [header, ...rows];
@@ -71,8 +79,9 @@ export function formatResults(r: BenchResults): string {
     `Scale: synthetic knowledge base of ${count(s.entries)} entries, ${count(s.messages)} messages (synthetic held-out phrasings + the held-out none messages)`,
     ...columns(accuracyRows(s)),
     '',
-    `A turn over HTTP: POST /api/messages with expectReplies, autocannon for ${h.durationSeconds} s per level, a new conversation every ${h.turnsPerConversation} turns; cost vs bare = bare turns/s / turns/s`,
-    ...columns(httpRows(r)),
+    `A turn over HTTP: POST /api/messages with expectReplies, autocannon for ${h.durationSeconds} s per level, a new conversation every ${h.turnsPerConversation} turns;`,
+    `cost vs bare = the server's CPU time per turn / the bare server's (CPU time, unlike turns/s, hardly depends on other work on the machine)`,
+    ...columns(httpRows(r), 2),
     '',
     `Memory of the bot server: ${afterStart.rssMb} MB resident after start (heap ${afterStart.heapUsedMb} MB), ${afterTurns.rssMb} MB after ${count(afterTurns.turns)} turns (heap ${afterTurns.heapUsedMb} MB)`,
     '',

@@ -5,7 +5,7 @@
  * `bot-precomputed` the real app whose understander answers the benchmark's messages from a
  * table filled at start: what is left of a turn is the bot's own cost (HTTP, adapter, state,
  * dialogs, replies) without classification.
- * It talks to the parent over IPC: "ready" with its URL, then memory figures on request.
+ * It talks to the parent over IPC: "ready" with its URL, then reports (memory, turns, CPU) on request.
  */
 import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
@@ -18,16 +18,20 @@ import type { Understanding } from '../src/understanding/understander.js';
 export type ServerKind = 'bot' | 'bot-precomputed' | 'bare';
 export const SERVER_KINDS: readonly ServerKind[] = ['bot', 'bot-precomputed', 'bare'];
 
-export interface MemoryReport {
-  type: 'memory';
+/** What the server says of itself when asked. */
+export interface ServerReport {
+  type: 'report';
   /** Resident set size, megabytes. */
   rssMb: number;
   heapUsedMb: number;
   /** Requests answered so far. */
   turns: number;
+  /** CPU time (user + system) used so far, milliseconds: unlike wall-clock time, other work on the machine barely changes it. */
+  cpuMs: number;
 }
-export type ChildMessage = { type: 'ready'; url: string } | MemoryReport;
-export type ParentMessage = { type: 'memory' } | { type: 'stop' };
+export type ChildMessage = { type: 'ready'; url: string } | ServerReport;
+/** `collect` runs a full garbage collection first, for memory figures (it costs CPU time of its own). */
+export type ParentMessage = { type: 'report'; collect: boolean } | { type: 'stop' };
 
 /** What the bare server answers to every POST: one short message, as expectReplies would. */
 export const FIXED_REPLY = { activities: [{ type: 'message', text: 'Ciao! Come posso aiutarti?', textFormat: 'markdown' }] };
@@ -63,11 +67,12 @@ async function start(kind: ServerKind, messagesFile: string): Promise<{ server: 
 
 const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-function memory(turns: number): MemoryReport {
-  // --expose-gc is passed by the parent: measure what stays, not garbage not yet collected.
-  (globalThis as { gc?: () => void }).gc?.();
+function report(turns: number, collect: boolean): ServerReport {
+  const { user, system } = process.cpuUsage();
+  // --expose-gc is passed by the parent: memory is what stays, not garbage not yet collected.
+  if (collect) (globalThis as { gc?: () => void }).gc?.();
   const usage = process.memoryUsage();
-  return { type: 'memory', rssMb: megabytes(usage.rss), heapUsedMb: megabytes(usage.heapUsed), turns };
+  return { type: 'report', rssMb: megabytes(usage.rss), heapUsedMb: megabytes(usage.heapUsed), turns, cpuMs: (user + system) / 1000 };
 }
 
 const [kind, messagesFile] = process.argv.slice(2) as [ServerKind, string];
@@ -77,7 +82,7 @@ let turns = 0;
 running.server.on('after', () => turns++);
 const send = (message: ChildMessage) => process.send!(message);
 process.on('message', (message: ParentMessage) => {
-  if (message.type === 'memory') send(memory(turns));
+  if (message.type === 'report') send(report(turns, message.collect));
   if (message.type === 'stop') void running.stop().then(() => process.exit(0));
 });
 send({ type: 'ready', url: running.url });
