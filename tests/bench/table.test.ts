@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../src/content/languages.js';
+import type { ClassifierComparison, ClassifierFigures } from '../../bench/classifier-bench.js';
+import type { LoadFigures } from '../../bench/http-turn.js';
+import type { BenchResults } from '../../bench/results.js';
+import { formatResults } from '../../bench/table.js';
+
+const byLanguage = (base: number) => ({ ...Object.fromEntries(LANGUAGES.map((l, i) => [l, base + i / 1000])), all: base + 0.009 }) as ClassifierFigures['accuracy'];
+
+const figures = (seed: number): ClassifierFigures => ({
+  loadMs: 11 + seed,
+  trainMs: 222 + seed,
+  accuracy: byLanguage(0.9 - seed / 100),
+  outOfScopeRecall: byLanguage(0.7 - seed / 100),
+  speed: { p50Ms: 0.123 + seed / 1000, p99Ms: 4.567 + seed / 1000, perSecond: 3456 + seed, samples: 480 },
+});
+
+const comparison = (entries: number, seed: number): ClassifierComparison => ({ entries, messages: 480, ours: figures(seed), nlpjs: figures(seed + 1) });
+
+const load = (connections: number, seed: number): LoadFigures => ({
+  connections,
+  turnsPerSecond: 1000 * seed + connections,
+  p50Ms: 1.5 + seed / 10,
+  p99Ms: 25.5 + seed,
+  requests: 5000,
+  failures: 0,
+  cpuMsPerTurn: 0.05 * seed,
+});
+
+const results: BenchResults = {
+  startedAt: '2026-11-29T16:00:00.000Z',
+  elapsedSeconds: 171,
+  machine: { cores: 2, cpu: 'Test CPU', memoryGb: 24, node: 'v20.0.0', loadAverage: { start: 1.25, end: 2.5 } },
+  understanding: { ...comparison(10, 0), messagesFile: 'tests/eval/heldout.tsv' },
+  scale: comparison(1000, 3),
+  http: {
+    durationSeconds: 5,
+    turnsPerConversation: 10,
+    bare: [1, 8, 64].map((c) => load(c, 1)),
+    botPrecomputed: [1, 8, 64].map((c) => load(c, 4)),
+    bot: [1, 8, 64].map((c) => load(c, 6)),
+    memory: {
+      afterStart: { type: 'report', rssMb: 201.5, heapUsedMb: 71.2, turns: 0, cpuMs: 0 },
+      afterTurns: { type: 'report', rssMb: 333.3, heapUsedMb: 88.8, turns: 10_004, cpuMs: 0 },
+    },
+  },
+};
+
+describe('the benchmark table', () => {
+  const table = formatResults(results);
+
+  it('shows accuracy and out-of-scope recall per language for both classifiers, on both knowledge bases', () => {
+    for (const seed of [0, 1, 3, 4]) {
+      for (const value of [...Object.values(figures(seed).accuracy), ...Object.values(figures(seed).outOfScopeRecall)]) {
+        expect(table).toContain(`${(100 * value).toFixed(1)}%`);
+      }
+    }
+  });
+
+  it('shows start-up, p50, p99 and messages per second for both classifiers at both sizes', () => {
+    for (const seed of [0, 1, 3, 4]) {
+      const f = figures(seed);
+      for (const figure of [f.loadMs.toFixed(1), f.trainMs.toFixed(1), (f.loadMs + f.trainMs).toFixed(1), f.speed.p50Ms.toFixed(3), f.speed.p99Ms.toFixed(3)]) {
+        expect(table).toContain(figure);
+      }
+      expect(table).toContain(f.speed.perSecond.toLocaleString('en-US'));
+    }
+    expect(table).toMatch(/\b1,000\b/);
+  });
+
+  it('shows turns per second, latency, CPU per turn and the cost against the bare reply at every concurrency', () => {
+    for (const [seed, list] of [[1, results.http.bare], [4, results.http.botPrecomputed], [6, results.http.bot]] as const) {
+      for (const f of list) {
+        expect(table).toContain(f.turnsPerSecond.toLocaleString('en-US'));
+        expect(table).toContain(f.p50Ms.toFixed(3));
+        expect(table).toContain(f.p99Ms.toFixed(1));
+        expect(table).toContain(f.cpuMsPerTurn.toFixed(3));
+      }
+      expect(table).toContain(`${seed.toFixed(1)}x`);
+    }
+  });
+
+  it('shows the memory after start and after the turns, and the machine it ran on', () => {
+    for (const figure of ['201.5 MB', '71.2 MB', '333.3 MB', '88.8 MB', '10,004 turns', '2 cores', 'Test CPU', '2026-11-29']) expect(table).toContain(figure);
+  });
+});
