@@ -1,10 +1,10 @@
 import { LANGUAGES, type Language } from '../src/content/languages.js';
-import { evaluate } from '../src/evaluation/evaluate.js';
+import { evaluate, NONE_LABEL } from '../src/evaluation/evaluate.js';
 import type { LabelledMessage } from '../src/evaluation/labelled-set.js';
 import type { KnowledgeBase } from '../src/knowledge/model.js';
 import type { CommandVocabulary } from '../src/understanding/commands.js';
 import { createUnderstander } from '../src/understanding/understander.js';
-import { trainNlpjs } from './nlpjs-baseline.js';
+import { trainNlpjs, type Verdict } from './nlpjs-baseline.js';
 import { measureSpeed, timed, type SpeedFigures, type SpeedOptions } from './timing.js';
 import { corpusOf } from './training-data.js';
 
@@ -18,6 +18,8 @@ export interface ClassifierFigures {
   accuracy: Record<Language | 'all', number>;
   /** Share of `none` messages labelled `none`, per language and overall. */
   outOfScopeRecall: Record<Language | 'all', number>;
+  /** Share of in-scope messages whose entry the classifier ranks first, whether or not it then declines (says `none`). */
+  rankedFirst: Record<Language | 'all', number>;
   speed: SpeedFigures;
 }
 
@@ -37,16 +39,27 @@ export interface ClassifierBenchInput {
   fallback: Language;
 }
 
-/** A trained classifier: label of one message (an entry id or `none`), given its locale. */
-type Classify = (message: LabelledMessage) => string | Promise<string>;
+/** A trained classifier: its verdict on one message, given its locale. */
+type Classify = (message: LabelledMessage) => Verdict | Promise<Verdict>;
 
 async function figures(load: () => Promise<unknown>, train: () => Promise<Classify>, input: ClassifierBenchInput): Promise<ClassifierFigures> {
   const loaded = await timed(load);
   const trained = await timed(train);
   const { speed, outputs } = await measureSpeed(input.messages, trained.result, input.speed);
-  const labels = new Map(input.messages.map((m, i) => [m, outputs[i]!]));
-  const report = evaluate(input.messages, (m) => ({ intent: labels.get(m)! }));
-  return { loadMs: loaded.ms, trainMs: trained.ms, accuracy: report.accuracy, outOfScopeRecall: report.outOfScopeRecall, speed };
+  const verdicts = new Map(input.messages.map((m, i) => [m, outputs[i]!]));
+  const report = evaluate(input.messages, (m) => ({ intent: verdicts.get(m)!.label }));
+  const ranking = evaluate(
+    input.messages.filter((m) => m.expected !== NONE_LABEL),
+    (m) => ({ intent: verdicts.get(m)!.best }),
+  );
+  return {
+    loadMs: loaded.ms,
+    trainMs: trained.ms,
+    accuracy: report.accuracy,
+    outOfScopeRecall: report.outOfScopeRecall,
+    rankedFirst: ranking.accuracy,
+    speed,
+  };
 }
 
 /**
@@ -62,7 +75,10 @@ export async function compareClassifiers(input: ClassifierBenchInput): Promise<C
     async () => (content = await input.load()),
     async () => {
       const understander = createUnderstander(content.kb, content.commands);
-      return (m) => understander.understand(m.text, { hint: m.language, fallback: input.fallback }).intent;
+      return (m) => {
+        const u = understander.understand(m.text, { hint: m.language, fallback: input.fallback });
+        return { label: u.intent, best: u.candidates[0]?.intent ?? NONE_LABEL };
+      };
     },
     input,
   );

@@ -63,8 +63,12 @@ async function startChild(kind: ServerKind, messagesFile: string, profileDir?: s
   });
   const next = () =>
     new Promise<ChildMessage>((resolve, reject) => {
-      child.once('message', (m) => resolve(m as ChildMessage));
-      child.once('exit', (code) => reject(new Error(`the ${kind} server exited (${code}) before answering`)));
+      const exited = (code: number | null) => reject(new Error(`the ${kind} server exited (${code}) before answering`));
+      child.once('exit', exited);
+      child.once('message', (m) => {
+        child.off('exit', exited);
+        resolve(m as ChildMessage);
+      });
     });
   const ready = await next();
   if (ready.type !== 'ready') throw new Error(`the ${kind} server said ${ready.type} before ready`);

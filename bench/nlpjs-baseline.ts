@@ -15,7 +15,7 @@ interface NlpjsNlp {
   addLanguage(locales: string[]): void;
   addDocument(locale: string, utterance: string, intent: string): void;
   train(): Promise<unknown>;
-  process(locale: string, utterance: string): Promise<{ intent: string; score: number }>;
+  process(locale: string, utterance: string): Promise<{ intent: string; score: number; classifications?: Array<{ intent: string; score: number }> }>;
 }
 
 const { containerBootstrap } = require('@nlpjs/core') as { containerBootstrap: () => Promise<NlpjsContainer> };
@@ -30,7 +30,13 @@ const languagePlugins: Record<Language, unknown> = {
 /** NLP.js's label for "no intent", ours is `none`. */
 export const NLPJS_NONE = 'None';
 
-export type AsyncClassify = (text: string, language: Language) => Promise<string>;
+/** A label (an entry id or `none`), and the entry ranked first whatever the `none` decision. */
+export interface Verdict {
+  label: string;
+  best: string;
+}
+
+export type AsyncClassify = (text: string, language: Language) => Promise<Verdict>;
 
 /**
  * NLP.js trained the way its README shows (container, Nlp plugin, one language plugin per
@@ -56,7 +62,8 @@ export async function trainNlpjs(corpus: Record<Language, LanguageCorpus>): Prom
   }
   await nlp.train();
   return async (text, language) => {
-    const { intent } = await nlp.process(language, text);
-    return intent === NLPJS_NONE || !intent ? 'none' : intent;
+    const { intent, classifications = [] } = await nlp.process(language, text);
+    const best = classifications.find((c) => c.intent !== NLPJS_NONE)?.intent ?? 'none';
+    return { label: intent === NLPJS_NONE || !intent ? 'none' : intent, best };
   };
 }

@@ -23,7 +23,12 @@ function accuracyRows(c: ClassifierComparison): string[][] {
   const header = ['', ...LANGUAGES, 'all'];
   const rows = (label: string, pick: (f: ClassifierFigures) => Record<string, number>) =>
     CLASSIFIERS.map(([name, key]) => [`${label} ${name}`, ...[...LANGUAGES, 'all'].map((g) => pct(pick(c[key])[g]!))]);
-  return [header, ...rows('top-1 accuracy', (f) => f.accuracy), ...rows('out-of-scope recall', (f) => f.outOfScopeRecall)];
+  return [
+    header,
+    ...rows('top-1 accuracy', (f) => f.accuracy),
+    ...rows('out-of-scope recall', (f) => f.outOfScopeRecall),
+    ...rows('right entry ranked first', (f) => f.rankedFirst),
+  ];
 }
 
 function speedRows(comparisons: ClassifierComparison[]): string[][] {
