@@ -45,6 +45,20 @@ const DOUBLED_LETTER = /(\p{L})\1/gu;
  */
 const compact = (normalised: string) => normalised.replace(/ /g, '');
 
+// Offered labels come from the content (titles, button strings, tree choices) and are offered
+// again turn after turn; their compared form is kept rather than normalised every turn. The
+// cap only guards against labels that are not content.
+const phraseForms = new Map<string, string>();
+function phraseForm(label: string): string {
+  let form = phraseForms.get(label);
+  if (form === undefined) {
+    form = compact(normalise(label));
+    if (phraseForms.size >= 10_000) phraseForms.clear();
+    phraseForms.set(label, form);
+  }
+  return form;
+}
+
 /** yes / no / don't know, as the command words of any language say it, or undefined. */
 function meaningOf(typed: string, language: Language, readCommand: CommandReader): TypeableChoice['means'] {
   const command = readCommand(typed, language)?.command ?? readCommand(typed.replace(DOUBLED_LETTER, '$1'), language)?.command;
@@ -62,7 +76,7 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
   const asNumber = Number(typed);
   if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= choices.length) return asNumber - 1;
   const phrases = choices.flatMap((choice, index) =>
-    LANGUAGES.flatMap((l) => [choice.label[l], ...(choice.says?.[l] ?? [])]).map((p) => ({ index, text: compact(normalise(p)) })),
+    LANGUAGES.flatMap((l) => [choice.label[l], ...(choice.says?.[l] ?? [])]).map((p) => ({ index, text: phraseForm(p) })),
   );
   const exact = phrases.find((p) => p.text === compact(typed));
   if (exact) return exact.index;
