@@ -37,7 +37,7 @@ export interface HttpBenchOptions {
   messages: LabelledMessage[];
   connections: number[];
   durationSeconds: number;
-  /** The bot's memory is read again once it has answered this many turns in all. */
+  /** A fresh bot's memory is read after start and again after this many turns (8 connections). */
   memoryAfterTurns: number;
   /** A conversation lasts this many turns; then the connection starts a new one. */
   turnsPerConversation: number;
@@ -142,51 +142,40 @@ async function load(child: Child, requests: autocannon.Request[], connections: n
   };
 }
 
+/** Runs `work` against a fresh server child, and stops the child whatever happens. */
+async function withServer<T>(kind: ServerKind, options: HttpBenchOptions, work: (child: Child) => Promise<T>): Promise<T> {
+  const child = await startChild(kind, options.messagesFile, options.profileDir);
+  try {
+    return await work(child);
+  } finally {
+    await child.stop();
+  }
+}
+
+/** Turns/second, latency and CPU per turn of one server at each concurrency, after a short untimed run. */
+function loadLevels(kind: ServerKind, requests: autocannon.Request[], options: HttpBenchOptions): Promise<LoadFigures[]> {
+  return withServer(kind, options, async (child) => {
+    await load(child, requests, 4, { amount: 200 });
+    const figures: LoadFigures[] = [];
+    for (const connections of options.connections) figures.push(await load(child, requests, connections, { duration: options.durationSeconds }));
+    return figures;
+  });
+}
+
 /**
- * Turns/second and latency through the real bot and through a bare restify reply, at each
- * concurrency, each server in its own child process; then the bot's memory after start and
- * after `memoryAfterTurns` turns.
+ * Turns/second, latency and CPU per turn through a bare restify reply, the bot with
+ * classification precomputed and the real bot, at each concurrency; then, on a fresh bot, its
+ * memory after start and after `memoryAfterTurns` turns.
  */
 export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures> {
   const requests = conversationRequests(options.messages, options.turnsPerConversation);
-  const run = async (kind: ServerKind, onStart?: (child: Child) => Promise<void>, onEnd?: (child: Child) => Promise<void>) => {
-    const child = await startChild(kind, options.messagesFile, options.profileDir);
-    try {
-      await onStart?.(child);
-      // A short untimed run first, so the JIT and caches settle before the clock starts.
-      await load(child, requests, 4, { amount: 200 });
-      const figures: LoadFigures[] = [];
-      for (const connections of options.connections) {
-        figures.push(await load(child, requests, connections, { duration: options.durationSeconds }));
-      }
-      await onEnd?.(child);
-      return figures;
-    } finally {
-      await child.stop();
-    }
-  };
-  let afterStart: ServerReport | undefined;
-  let afterTurns: ServerReport | undefined;
-  const bare = await run('bare');
-  const botPrecomputed = await run('bot-precomputed');
-  const bot = await run(
-    'bot',
-    async (child) => {
-      afterStart = await child.ask(true);
-    },
-    async (child) => {
-      const { turns } = await child.ask();
-      const missing = options.memoryAfterTurns - turns;
-      if (missing > 0) await load(child, requests, Math.min(8, missing), { amount: missing });
-      afterTurns = await child.ask(true);
-    },
-  );
-  return {
-    durationSeconds: options.durationSeconds,
-    turnsPerConversation: options.turnsPerConversation,
-    bot,
-    botPrecomputed,
-    bare,
-    memory: { afterStart: afterStart!, afterTurns: afterTurns! },
-  };
+  const bare = await loadLevels('bare', requests, options);
+  const botPrecomputed = await loadLevels('bot-precomputed', requests, options);
+  const bot = await loadLevels('bot', requests, options);
+  const memory = await withServer('bot', { ...options, profileDir: undefined }, async (child) => {
+    const afterStart = await child.ask(true);
+    await load(child, requests, 8, { amount: options.memoryAfterTurns });
+    return { afterStart, afterTurns: await child.ask(true) };
+  });
+  return { durationSeconds: options.durationSeconds, turnsPerConversation: options.turnsPerConversation, bot, botPrecomputed, bare, memory };
 }
