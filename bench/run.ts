@@ -26,6 +26,17 @@ const USAGE = `npm run bench [-- --quick] [--profile DIR] [--out FILE]
 
 const MESSAGES_FILE = 'tests/eval/heldout.tsv';
 
+/** The machine the run is on; the load average says how much else was running. */
+function describeMachine(loadAtStart: number): BenchResults['machine'] {
+  return {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
+  };
+}
+
 await runCli(async () => {
   const { values } = parseArgs({
     options: {
@@ -63,7 +74,7 @@ await runCli(async () => {
     speed: { warmup: 50, minSamples: 0, maxMs: 0 },
   });
 
-  log('turns over HTTP: bare restify, the bot with classification precomputed, the bot');
+  log('turns over HTTP: bare restify, the bot with classification precomputed, the bot; then the bot\'s memory');
   const http = await benchHttp({
     messagesFile: MESSAGES_FILE,
     messages,
@@ -77,13 +88,7 @@ await runCli(async () => {
   const results: BenchResults = {
     startedAt: started.toISOString(),
     elapsedSeconds: (Date.now() - started.getTime()) / 1000,
-    machine: {
-      cores: os.cpus().length,
-      cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
-      memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-      node: process.version,
-      loadAverage: { start: loadStart, end: os.loadavg()[0]! },
-    },
+    machine: describeMachine(loadStart),
     understanding: { ...understanding, messagesFile: MESSAGES_FILE },
     scale,
     http,
