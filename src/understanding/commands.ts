@@ -1,5 +1,5 @@
-import Fuse from 'fuse.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
+import { fuseByLength } from './fuse-by-length.js';
 import { normalise } from './normalise.js';
 
 /** Words that steer the conversation rather than ask a question. */
@@ -20,6 +20,8 @@ export interface CommandMatch {
 // a question that happens to contain one ("ciao, come tolgo la 2fa?").
 const MAX_WORDS = 4;
 const MAX_DISTANCE = 0.2;
+// A typo changes a command's length by a letter or two.
+const LENGTH_SLACK = 2;
 
 /** Recognises "help", "annulla", "zurück", "oui"… typed in any of the four languages. */
 export function createCommandRecognizer(vocabulary: CommandVocabulary) {
@@ -28,21 +30,31 @@ export function createCommandRecognizer(vocabulary: CommandVocabulary) {
   );
   const exact = new Map<string, CommandMatch[]>();
   for (const p of phrases) exact.set(p.text, [...(exact.get(p.text) ?? []), { command: p.command, language: p.language }]);
-  const fuse = new Fuse(phrases, { keys: ['text'], includeScore: true, threshold: MAX_DISTANCE });
-  // "suicid*" matches any word starting so; other phrases match whole words, anywhere in the text.
-  const crisis = LANGUAGES.flatMap((language) =>
-    vocabulary[language].crisis.map((p) => {
-      const words = normalise(p.replace(/\*$/, '')).split(' ');
-      const open = p.trim().endsWith('*');
-      return { language, pattern: new RegExp(`(^| )${words.join(' ')}${open ? '' : '( |$)'}`) };
-    }),
-  );
+  // As in spelling, a typo seldom hits the first letter: only phrases starting alike are compared.
+  const nearby = fuseByLength(phrases, (p) => p.text, {
+    slack: LENGTH_SLACK,
+    keyOf: (text) => text[0] ?? '',
+    keys: ['text'],
+    includeScore: true,
+    threshold: MAX_DISTANCE,
+  });
+  // "suicid*" matches any word starting so; other phrases match whole words, anywhere in the
+  // text. One pattern per language, tried only once the pattern of them all has matched.
+  const crisisPattern = (phrases: string[]) =>
+    new RegExp(
+      `(?:^| )(?:${phrases
+        .map((p) => `${normalise(p.replace(/\*$/, ''))}${p.trim().endsWith('*') ? '' : '(?: |$)'}`)
+        .join('|')})`,
+    );
+  const anyCrisis = crisisPattern(LANGUAGES.flatMap((l) => vocabulary[l].crisis));
+  const crisisBy = LANGUAGES.map((language) => ({ language, pattern: crisisPattern(vocabulary[language].crisis) }));
 
   /** All matches, so a caller can prefer the one in the conversation's language ("no" is it and en). */
   function recognise(text: string, prefer?: Language): CommandMatch | undefined {
     const normalised = normalise(text);
-    const alarm = crisis.find((c) => c.pattern.test(normalised));
-    if (alarm) return { command: 'crisis', language: alarm.language };
+    if (anyCrisis.test(normalised)) {
+      return { command: 'crisis', language: crisisBy.find((c) => c.pattern.test(normalised))!.language };
+    }
     if (!normalised || normalised.split(' ').length > MAX_WORDS) return undefined;
     const matches = exact.get(normalised) ?? fuzzy(normalised);
     return matches.find((m) => m.language === prefer) ?? matches[0];
@@ -50,7 +62,7 @@ export function createCommandRecognizer(vocabulary: CommandVocabulary) {
 
   function fuzzy(normalised: string): CommandMatch[] {
     if (normalised.length < 4) return [];
-    const [best] = fuse.search(normalised.slice(0, 32), { limit: 1 });
+    const [best] = nearby.search(normalised, 1);
     return best && (best.score ?? 1) <= MAX_DISTANCE ? [{ command: best.item.command, language: best.item.language }] : [];
   }
 

@@ -23,23 +23,34 @@ const zero = (): Record<Language, number> => ({ it: 0, en: 0, fr: 0, de: 0 });
 const STATISTICAL_WEIGHT_AT = (length: number) => Math.min(0.6, length / 60);
 const PREVIOUS_BONUS = 0.25;
 const HINT_BONUS = 0.1;
+// When this many words belong to one language far more than to any other, the words have
+// decided and the statistical detector (most of the cost of detection) is not asked.
+const DECISIVE_WORDS = 3;
+const DECISIVE_MARGIN = 0.5;
 
 /**
  * Guesses which of our four languages a message is written in, from a statistical detector
  * (tinyld) restricted to them and from which language's vocabulary the words belong to.
  */
 export function createLanguageDetector(vocabularies: Record<Language, ReadonlySet<string>>) {
-  function vocabularyScores(words: string[]): Record<Language, number> {
+  // Which languages use each known word, worked out once; a word all four use says nothing.
+  const owners = new Map<string, Language[]>();
+  for (const word of new Set(LANGUAGES.flatMap((l) => [...vocabularies[l]]))) {
+    const users = LANGUAGES.filter((l) => vocabularies[l].has(word));
+    if (users.length < LANGUAGES.length) owners.set(word, users);
+  }
+
+  function vocabularyScores(words: string[]): { scores: Record<Language, number>; counted: number } {
     const scores = zero();
     let counted = 0;
     for (const word of words) {
-      const owners = LANGUAGES.filter((l) => vocabularies[l].has(word));
-      if (owners.length === 0 || owners.length === LANGUAGES.length) continue;
+      const users = owners.get(word);
+      if (!users) continue;
       counted++;
-      for (const l of owners) scores[l] += 1 / owners.length;
+      for (const l of users) scores[l] += 1 / users.length;
     }
     if (counted > 0) for (const l of LANGUAGES) scores[l] /= counted;
-    return scores;
+    return { scores, counted };
   }
 
   function statisticalScores(text: string): Record<Language, number> {
@@ -54,9 +65,15 @@ export function createLanguageDetector(vocabularies: Record<Language, ReadonlySe
     detect(text: string, context: LanguageContext): LanguageGuess {
       const normalised = normalise(text);
       const words = normalised.split(' ').filter(Boolean);
-      const byWords = vocabularyScores(words);
-      const byStatistics = normalised.length >= 4 ? statisticalScores(text) : zero();
-      const weight = STATISTICAL_WEIGHT_AT(normalised.length);
+      const { scores: byWords, counted } = vocabularyScores(words);
+      const [top = 0, next = 0] = Object.values(byWords).sort((a, b) => b - a);
+      const leader = LANGUAGES.find((l) => byWords[l] === top);
+      const expected = context.previous ?? context.hint;
+      // The words decide alone when several point one way, or when they confirm the language
+      // the conversation or the channel already gave.
+      const decided = top - next >= DECISIVE_MARGIN && (counted >= DECISIVE_WORDS || (counted > 0 && leader === expected));
+      const weight = decided ? 0 : STATISTICAL_WEIGHT_AT(normalised.length);
+      const byStatistics = weight > 0 && normalised.length >= 4 ? statisticalScores(text) : zero();
       const scores = zero();
       for (const l of LANGUAGES) scores[l] = weight * byStatistics[l] + (1 - weight) * byWords[l];
       const ranked = [...LANGUAGES].sort((a, b) => scores[b] - scores[a]);

@@ -16,7 +16,9 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
   const df = new Map<string, number>();
   for (const { stems } of examples) for (const s of new Set(stems)) df.set(s, (df.get(s) ?? 0) + 1);
   const total = Math.max(1, examples.length);
-  const idf = idfFrom ?? ((stem: string) => Math.log(1 + total / (df.get(stem) ?? 1)));
+  const weights = new Map([...df].map(([stem, count]) => [stem, idfFrom ? idfFrom(stem) : Math.log(1 + total / count)]));
+  const rarest = idfFrom ? undefined : Math.log(1 + total);
+  const idf = (stem: string) => weights.get(stem) ?? rarest ?? idfFrom!(stem);
 
   const postings = new Map<string, number[]>();
   const norms: number[] = [];

@@ -73,20 +73,15 @@ export function trainIntentModel(training: TrainingSet) {
   for (const { label, stems, weight } of labelled) {
     for (let n = 0; n < weight; n++) bayes.addExample(observation(features(stems)), label);
   }
+  const classify = bayes.compile();
   const examples = createExampleIndex(labelled.filter((l) => l.label !== NONE));
   const outOfScope = createExampleIndex(labelled.filter((l) => l.label === NONE), examples.idf);
 
   function evidence(text: string): IntentEvidence {
     const words = analyser.analyse(text).content.map((w) => speller.correct(w));
     const stems = stemsOf(words);
-    const classifier = new Map<string, number>();
-    if (stems.length > 0) {
-      const ranked = bayes.getClassifications(observation(features(stems)));
-      const total = ranked.reduce((sum, r) => sum + r.value, 0);
-      for (const r of ranked) classifier.set(r.label, total > 0 ? r.value / total : 0);
-    }
     return {
-      classifier,
+      classifier: stems.length > 0 ? classify(features(stems)) : new Map(),
       similarity: examples.closest(stems),
       noneSimilarity: Math.max(0, ...outOfScope.closest(stems).values()),
       coverage: examples.coverage(stems),

@@ -11,48 +11,65 @@ export interface Speller {
 }
 
 const MIN_LENGTH = 4;
-// Fuse scores 0 (exact) to 1 (nothing alike). It only shortlists: the edit distance decides.
+// Fuse scores 0 (exact) to 1 (nothing alike); a correction must be at least this alike.
 const MAX_DISTANCE = 0.4;
-// A typo changes a word's length by a letter or two.
-const LENGTH_SLACK = 2;
 const CACHE_LIMIT = 50_000;
-const CANDIDATES = 5;
 // Fuse's score is relative to the word's length and forgives too much on short words ("moon"
 // would become "money"): a correction must also be this close in plain edits.
 const allowedEdits = (length: number) => (length >= 8 ? 2 : 1);
+const MAX_EDITS = 2;
+
+/** Every way of dropping up to `depth` letters from a word, the word included. */
+function deletions(word: string, depth: number, into = new Set<string>()): Set<string> {
+  into.add(word);
+  if (depth === 0 || word.length <= 1) return into;
+  for (let i = 0; i < word.length; i++) {
+    const shorter = word.slice(0, i) + word.slice(i + 1);
+    if (!into.has(shorter)) deletions(shorter, depth - 1, into);
+  }
+  return into;
+}
 
 /**
- * People seldom mistype the first letter, and a typo changes a word's length by a letter or
- * two: each (first letter, length) gets its own small fuse index of the words that could be
- * meant, built once here. That keeps "conto" from becoming "costo" and a lookup cheap
- * whatever the size of the vocabulary.
+ * Candidates come from a symmetric-deletion index (a word and a typo of it share a form with a
+ * letter or two dropped), so a lookup costs a few map reads however large the vocabulary;
+ * fuse.js then says which candidate is closest, and natural's edit distance vetoes any that
+ * is a different word rather than a typo. People seldom mistype the first letter, which also
+ * keeps "conto" from becoming "costo".
  */
 export function createSpeller(vocabulary: Iterable<string>): Speller {
   const words = new Set(vocabulary);
-  const byBucket = new Map<string, string[]>();
+  const index = new Map<string, string[]>();
   for (const word of words) {
-    if (word.length < MIN_LENGTH - LENGTH_SLACK) continue;
-    for (let d = -LENGTH_SLACK; d <= LENGTH_SLACK; d++) {
-      const key = `${word[0]}${word.length + d}`;
-      const list = byBucket.get(key) ?? [];
-      list.push(word);
-      byBucket.set(key, list);
+    if (word.length < MIN_LENGTH - 1) continue;
+    // Indexed as deep as any query may reach, so a long typo of a shorter word is found too.
+    for (const form of deletions(word, MAX_EDITS)) {
+      const list = index.get(form);
+      if (list) list.push(word);
+      else index.set(form, [word]);
     }
   }
-  const searchers = new Map<string, Fuse<string>>();
-  for (const [key, list] of byBucket) {
-    searchers.set(key, new Fuse(list, { includeScore: true, threshold: MAX_DISTANCE, ignoreLocation: true }));
-  }
   const corrections = new Map<string, string>();
+
+  function lookup(word: string): string {
+    const candidates = new Set<string>();
+    for (const form of deletions(word, allowedEdits(word.length))) for (const known of index.get(form) ?? []) candidates.add(known);
+    // Fuse ranks the candidates (cheap); the edit distance (dear) only checks them best first.
+    const ranked = [...candidates]
+      .filter((known) => known[0] === word[0])
+      .map((known) => ({ known, score: Fuse.match(word, known, { includeScore: true, ignoreLocation: true, threshold: MAX_DISTANCE }).score ?? 1 }))
+      .filter((c) => c.score <= MAX_DISTANCE)
+      .sort((a, b) => a.score - b.score || (a.known < b.known ? -1 : 1));
+    return ranked.find((c) => editDistance(word, c.known) <= allowedEdits(word.length))?.known ?? word;
+  }
+
   return {
     knows: (word) => words.has(word),
     correct(word) {
-      if (words.has(word) || word.length < MIN_LENGTH || /\d/.test(word)) return word;
+      if (words.has(word) || word.length < MIN_LENGTH || word.length > 40 || /\d/.test(word)) return word;
       let corrected = corrections.get(word);
       if (corrected === undefined) {
-        const found = searchers.get(`${word[0]}${word.length}`)?.search(word.slice(0, 32), { limit: CANDIDATES }) ?? [];
-        const best = found.find((f) => (f.score ?? 1) <= MAX_DISTANCE && editDistance(word, f.item) <= allowedEdits(word.length));
-        corrected = best ? best.item : word;
+        corrected = lookup(word);
         // The cache only grows with the words people type; a flood of junk must not grow it forever.
         if (corrections.size >= CACHE_LIMIT) corrections.clear();
         corrections.set(word, corrected);
