@@ -3,40 +3,23 @@ import type { Activity } from 'botbuilder';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logging.js';
-import { createTestBot } from './bot-harness.js';
 import { projectContent } from './content.js';
 
 /** The real app listening on a free loopback port, driven over HTTP with expectReplies. */
 export async function startHttpBot(env: Record<string, string> = {}): Promise<{ app: App; url: string }> {
-  const app = await createTestBot({ env });
-  const url = await app.start(0, '127.0.0.1');
-  return { app, url };
+  const bot = await HttpBot.start({ env });
+  return { app: bot.app, url: bot.url };
 }
 
 let counter = 0;
-/** One conversation over HTTP: each message is a POST whose response body holds the bot's replies. */
+/** One conversation over HTTP, as the Emulator talks: each message's replies come in the response body. */
 export function httpConversation(url: string, locale = 'it-IT', conversationId = `http-${process.pid}-${counter++}`) {
+  const client = new BotClient(url);
   return {
     async say(text: string, extra: Partial<Activity> = {}): Promise<Activity[]> {
-      const response = await fetch(`${url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          deliveryMode: 'expectReplies',
-          text,
-          locale,
-          channelId: 'emulator',
-          serviceUrl: 'http://127.0.0.1:1',
-          from: { id: 'customer' },
-          recipient: { id: 'sportello' },
-          conversation: { id: conversationId },
-          ...extra,
-        }),
-      });
-      if (response.status !== 200) throw new Error(`POST /api/messages answered ${response.status}: ${await response.text()}`);
-      const body = (await response.json()) as { activities: Activity[] };
-      return body.activities.filter((a) => a.type === 'message');
+      const reply = await client.say(conversationId, text, { locale, channelId: 'emulator', ...extra });
+      if (reply.status !== 200) throw new Error(`POST /api/messages answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+      return reply.replies;
     },
   };
 }
