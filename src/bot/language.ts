@@ -18,3 +18,8 @@ export function languageContext(profile: LanguageProfile, locale: string | undef
   const picked = hint !== undefined && profile.channelLanguage !== undefined && hint !== profile.channelLanguage;
   return { previous: picked ? hint : profile.language, hint, fallback };
 }
+
+/** The language to speak when the message itself says nothing: the conversation's, else the channel's. */
+export function knownLanguage(profile: LanguageProfile, locale: string | undefined, fallback: Language): Language {
+  return profile.language ?? languageOf(locale) ?? fallback;
+}

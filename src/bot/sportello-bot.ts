@@ -16,7 +16,7 @@ import { sendReplies } from '../replies/send.js';
 import type { KnowledgeSearch } from '../knowledge/search.js';
 import { searchResults, searchText } from '../teams/search-extension.js';
 import { isAddressedToBot } from './addressed.js';
-import { languageContext, type LanguageProfile } from './language.js';
+import { knownLanguage, languageContext, type LanguageProfile } from './language.js';
 import { secretsWarning, tooLongNotice } from './notices.js';
 import { secretsFound } from './redact-secrets.js';
 
@@ -88,7 +88,7 @@ export class SportelloBot extends TeamsActivityHandler {
     const payload = readPayload(context.activity.value);
     // In group chats the text starts with "<at>Sportello</at>": the mention is not the question.
     const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
-    let language = profile.language ?? channelLanguage ?? defaultLanguage;
+    let language = knownLanguage(profile, context.activity.locale, defaultLanguage);
     let understanding;
     if (!payload && text) {
       understanding = services.understander.understand(text, languageContext(profile, context.activity.locale, defaultLanguage));
@@ -105,7 +105,7 @@ export class SportelloBot extends TeamsActivityHandler {
   private async refuseTooLong(context: TurnContext): Promise<void> {
     const { services, defaultLanguage, maxMessageChars } = this.options;
     const profile = await this.profile.get(context, {});
-    const language = profile.language ?? languageOf(context.activity.locale) ?? defaultLanguage;
+    const language = knownLanguage(profile, context.activity.locale, defaultLanguage);
     // Too long to read, but not too long to notice someone in danger: that check is a few
     // linear scans, whatever the length.
     if (services.understander.recognizeCommand(context.activity.text ?? '', language)?.command === 'crisis') {
@@ -123,7 +123,7 @@ export class SportelloBot extends TeamsActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     const { services, defaultLanguage } = this.options;
     const profile = await this.profile.get(context, {});
-    const language = profile.language ?? languageOf(context.activity.locale) ?? defaultLanguage;
+    const language = knownLanguage(profile, context.activity.locale, defaultLanguage);
     profile.language = language;
     await sendReplies(context, { text: services.t(language, 'welcome.text'), choices: topicChoices(services.kb, language) });
   }
