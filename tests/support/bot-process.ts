@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BotClient } from './http-bot.js';
 import { freePort } from './redis-server.js';
 
-/** The real bot, `src/index.ts` under tsx as `npm start` runs it, in a child process: what a container runs. */
+/** The real bot, compiled `build/index.js` as `npm start` runs it (the global set-up builds it), in a child process: what a container runs. */
 export class ChildBot extends BotClient {
   readonly stdout: string[] = [];
   readonly stderr: string[] = [];
@@ -23,7 +23,7 @@ export class ChildBot extends BotClient {
   /** Spawns the bot with this environment (on a free loopback port unless PORT is given); does not wait for it. */
   static async spawn(env: Record<string, string>): Promise<ChildBot> {
     const port = env.PORT ?? String(await freePort());
-    const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'src/index.ts'], {
+    const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'build/index.js'], {
       env: { ...process.env, HOST: '127.0.0.1', PORT: port, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
