@@ -20,19 +20,20 @@ export class ChildBot extends BotClient {
     this.exited = once(child, 'exit').then(([code]) => code as number | null);
   }
 
-  /** Spawns the bot with this environment (on a free loopback port unless PORT is given); does not wait for it. */
-  static async spawn(env: Record<string, string>): Promise<ChildBot> {
+  /** Spawns the bot with this environment (on a free loopback port unless PORT is given), in `cwd` (default: here); does not wait for it. */
+  static async spawn(env: Record<string, string>, cwd?: string): Promise<ChildBot> {
     const port = env.PORT ?? String(await freePort());
     const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'build/index.js'], {
       env: { ...process.env, HOST: '127.0.0.1', PORT: port, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(cwd ? { cwd } : {}),
     });
     return new ChildBot(child, `http://127.0.0.1:${port}`);
   }
 
   /** Spawns the bot and waits until /readyz says it can serve turns. */
-  static async start(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildBot> {
-    const bot = await ChildBot.spawn(env);
+  static async start(env: Record<string, string>, timeoutMs = 60_000, cwd?: string): Promise<ChildBot> {
+    const bot = await ChildBot.spawn(env, cwd);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (bot.child.exitCode !== null) throw new Error(`the bot exited with ${bot.child.exitCode}:\n${bot.output()}`);

@@ -1,0 +1,38 @@
+# Sportello in a container: compiled once in a build stage, run from production dependencies
+# only, as a non-root user. See README "Production" and compose.yaml.
+
+# --- build: every dependency, tsc to build/ ---
+FROM node:20-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# --- runtime: production dependencies and the compiled bot, nothing else ---
+FROM node:20-slim
+ENV NODE_ENV=production \
+    PORT=3978 \
+    HOST=0.0.0.0
+WORKDIR /app
+COPY package.json package-lock.json ./
+# rimraf stays a production dependency: botbuilder-dialogs' install script runs `npx rimraf`.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/build ./build
+COPY knowledge ./knowledge
+COPY dialogs ./dialogs
+COPY locales ./locales
+COPY web ./web
+COPY teams ./teams
+# The one folder the bot may write to (SQLite events, transcripts): mount a volume there.
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3978
+# /readyz is 200 only while the storage answers and the process is not shutting down.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# node itself is PID 1's child under `init: true` (compose) or tini; it handles SIGTERM:
+# stops accepting, finishes turns in flight (SHUTDOWN_TIMEOUT_MS), closes Redis, exits 0.
+STOPSIGNAL SIGTERM
+CMD ["node", "--disable-warning=DEP0111", "build/index.js"]
