@@ -27,6 +27,8 @@ export interface HttpFigures {
   bot: LoadFigures[];
   /** The bot with classification taken out (answers precomputed): its own overhead. */
   botPrecomputed: LoadFigures[];
+  /** The smallest Bot Framework bot with state and one dialog: the SDK's own cost of a turn. */
+  floor: LoadFigures[];
   bare: LoadFigures[];
   memory: { afterStart: ServerReport; afterTurns: ServerReport };
 }
@@ -163,13 +165,14 @@ function loadLevels(kind: ServerKind, requests: autocannon.Request[], options: H
 }
 
 /**
- * Turns/second, latency and CPU per turn through a bare restify reply, the bot with
+ * Turns/second, latency and CPU per turn through a bare restify reply, the floor bot, the bot with
  * classification precomputed and the real bot, at each concurrency; then, on a fresh bot, its
  * memory after start and after `memoryAfterTurns` turns.
  */
 export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures> {
   const requests = conversationRequests(options.messages, options.turnsPerConversation);
   const bare = await loadLevels('bare', requests, options);
+  const floor = await loadLevels('floor', requests, options);
   const botPrecomputed = await loadLevels('bot-precomputed', requests, options);
   const bot = await loadLevels('bot', requests, options);
   const memory = await withServer('bot', { ...options, profileDir: undefined }, async (child) => {
@@ -177,5 +180,5 @@ export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures>
     await load(child, requests, 8, { amount: options.memoryAfterTurns });
     return { afterStart, afterTurns: await child.ask(true) };
   });
-  return { durationSeconds: options.durationSeconds, turnsPerConversation: options.turnsPerConversation, bot, botPrecomputed, bare, memory };
+  return { durationSeconds: options.durationSeconds, turnsPerConversation: options.turnsPerConversation, bot, botPrecomputed, floor, bare, memory };
 }

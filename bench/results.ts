@@ -1,4 +1,5 @@
 import type { ClassifierComparison } from './classifier-bench.js';
+import type { CompiledStartFigures } from './compiled-start.js';
 import type { HttpFigures } from './http-turn.js';
 
 /** Everything one `npm run bench` measured; written as JSON under bench/results/. */
@@ -20,4 +21,6 @@ export interface BenchResults {
   /** The same on a synthetic knowledge base (synthetic held-out phrasings plus the held-out `none` messages). */
   scale: ClassifierComparison;
   http: HttpFigures;
+  /** The compiled bot (`node build/index.js`), cold: start to first reply, memory after start. */
+  compiled?: CompiledStartFigures;
 }

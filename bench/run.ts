@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: understanding quality and classifier speed against NLP.js (on the project's
  * knowledge base and on a synthetic one of 1,000 entries), HTTP turns against a bare restify
- * reply, and the bot's memory. Prints one table and writes the figures as JSON.
+ * reply and a floor Bot Framework bot, the bot's memory, and the compiled bot's start. Prints one table and writes the figures as JSON.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { readLabelledSet } from '../src/evaluation/labelled-set.js';
 import { loadLocaleFiles } from '../src/i18n/locale-files.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { compareClassifiers } from './classifier-bench.js';
+import { benchCompiledStart } from './compiled-start.js';
 import { benchHttp } from './http-turn.js';
 import type { BenchResults } from './results.js';
 import { syntheticHeldOut, syntheticKnowledgeBase } from './synthetic-kb.js';
@@ -85,6 +86,9 @@ await runCli(async () => {
     profileDir: values.profile,
   });
 
+  log('the compiled bot: start to first reply, memory after start (median of 3 cold starts)');
+  const compiled = await benchCompiledStart(quick ? 1 : 3);
+
   const results: BenchResults = {
     startedAt: started.toISOString(),
     elapsedSeconds: (Date.now() - started.getTime()) / 1000,
@@ -92,6 +96,7 @@ await runCli(async () => {
     understanding: { ...understanding, messagesFile: MESSAGES_FILE },
     scale,
     http,
+    compiled,
   };
   const out = values.out ?? path.join('bench', 'results', `${started.toISOString().slice(0, 10)}${quick ? '.quick.tmp' : ''}.json`);
   await mkdir(path.dirname(out), { recursive: true });

@@ -6,7 +6,7 @@ import type { BenchResults } from './results.js';
 const pct = (x: number) => (Number.isNaN(x) ? '-' : `${(100 * x).toFixed(1)}%`);
 const ms = (x: number) => (x < 10 ? x.toFixed(3) : x < 1000 ? x.toFixed(1) : x.toFixed(0));
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
-const ratio = (x: number) => `${x.toFixed(1)}x`;
+const ratio = (x: number, digits = 1) => `${x.toFixed(digits)}x`;
 
 /** Lays out rows of cells: the first `textColumns` columns left-aligned, the figures right-aligned. */
 export function columns(rows: string[][], textColumns = 1): string[] {
@@ -43,11 +43,13 @@ function speedRows(comparisons: ClassifierComparison[]): string[][] {
 }
 
 function httpRows(r: BenchResults): string[][] {
-  const header = ['connections', 'server', 'turns/s', 'p50 ms', 'p99 ms', 'CPU ms/turn', 'cost vs bare'];
+  const header = ['connections', 'server', 'turns/s', 'p50 ms', 'p99 ms', 'CPU ms/turn', 'cost vs bare', 'cost vs floor'];
   const rows: string[][] = [];
   r.http.bare.forEach((bare, i) => {
+    const floor = r.http.floor?.[i];
     const servers: Array<[string, LoadFigures | undefined]> = [
       ['bare restify, fixed reply', bare],
+      ['floor: Bot Framework bot, state, one dialog', floor],
       ['Sportello bot', r.http.bot[i]],
       ['bot, classification precomputed', r.http.botPrecomputed[i]],
     ];
@@ -62,10 +64,28 @@ function httpRows(r: BenchResults): string[][] {
         ms(f.p99Ms),
         ms(f.cpuMsPerTurn),
         ratio(f.cpuMsPerTurn / bare.cpuMsPerTurn),
+        floor ? ratio(f.cpuMsPerTurn / floor.cpuMsPerTurn, 2) : '-',
       ]);
     }
   });
   return [header, ...rows];
+}
+
+/** Heap kept per conversation, from the memory run: the growth over the conversations it held. */
+export function heapPerConversationKb(r: BenchResults): number {
+  const { afterStart, afterTurns } = r.http.memory;
+  const conversations = Math.max(1, afterTurns.turns / r.http.turnsPerConversation);
+  return ((afterTurns.heapUsedMb - afterStart.heapUsedMb) * 1024) / conversations;
+}
+
+/** Sportello's CPU per turn against the floor bot and the bare reply, per concurrency: the headline ratios. */
+function floorSummary(r: BenchResults): string[] {
+  return r.http.bot.map((bot, i) => {
+    const floor = r.http.floor?.[i];
+    const bare = r.http.bare[i]!;
+    const vsFloor = floor ? `Sportello / floor ${ratio(bot.cpuMsPerTurn / floor.cpuMsPerTurn, 2)}` : 'Sportello / floor -';
+    return `${bot.connections} connections: ${vsFloor}, Sportello / bare ${ratio(bot.cpuMsPerTurn / bare.cpuMsPerTurn)} (CPU per turn)`;
+  });
 }
 
 /** The benchmark as one printable table: every figure of the run, in sections. */
@@ -88,7 +108,13 @@ export function formatResults(r: BenchResults): string {
     `cost vs bare = the server's CPU time per turn / the bare server's (CPU time, unlike turns/s, hardly depends on other work on the machine)`,
     ...columns(httpRows(r), 2),
     '',
+    ...floorSummary(r),
+    '',
     `Memory of the bot server: ${afterStart.rssMb} MB resident after start (heap ${afterStart.heapUsedMb} MB), ${afterTurns.rssMb} MB after ${count(afterTurns.turns)} turns (heap ${afterTurns.heapUsedMb} MB)`,
+    `  heap per conversation kept: ${heapPerConversationKb(r).toFixed(2)} KB (${count(afterTurns.turns / h.turnsPerConversation)} conversations of ${h.turnsPerConversation} turns, in memory)`,
+    ...(r.compiled
+      ? [`Compiled bot (node build/index.js, median of cold starts): first reply ${count(r.compiled.firstReplyMs)} ms after spawn, ${r.compiled.rssMbAfterStart} MB resident after start`]
+      : []),
     '',
     `Whole run: ${count(r.elapsedSeconds)} s`,
   ].join('\n');

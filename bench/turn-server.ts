@@ -4,7 +4,8 @@
  * logs), `bare` a restify server with the same body parser that returns a fixed reply, and
  * `bot-precomputed` the real app whose understander answers the benchmark's messages from a
  * table filled at start: what is left of a turn is the bot's own cost (HTTP, adapter, state,
- * dialogs, replies) without classification.
+ * dialogs, replies) without classification; `floor` the smallest Bot Framework bot with state
+ * and a dialog on the same server (bench/floor-bot.ts).
  * It talks to the parent over IPC: "ready" with its URL, then reports (memory, turns, CPU) on request.
  */
 import type { AddressInfo } from 'node:net';
@@ -13,10 +14,11 @@ import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { readLabelledSet } from '../src/evaluation/labelled-set.js';
 import { createLogger } from '../src/logging.js';
+import { floorServer } from './floor-bot.js';
 import type { Understanding } from '../src/understanding/understander.js';
 
-export type ServerKind = 'bot' | 'bot-precomputed' | 'bare';
-export const SERVER_KINDS: readonly ServerKind[] = ['bot', 'bot-precomputed', 'bare'];
+export type ServerKind = 'bot' | 'bot-precomputed' | 'floor' | 'bare';
+export const SERVER_KINDS: readonly ServerKind[] = ['bot', 'bot-precomputed', 'floor', 'bare'];
 
 /** What the server says of itself when asked. */
 export interface ServerReport {
@@ -46,7 +48,7 @@ function bareServer(): Server {
 }
 
 async function start(kind: ServerKind, messagesFile: string): Promise<{ server: Server; url: string; stop(): Promise<void> }> {
-  if (kind !== 'bare') {
+  if (kind === 'bot' || kind === 'bot-precomputed') {
     // All the load comes from one address: the per-address rate limit would turn most turns
     // into 429s. The per-conversation limit stays (a conversation here is 10 turns).
     const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '0' });
@@ -61,7 +63,7 @@ async function start(kind: ServerKind, messagesFile: string): Promise<{ server: 
     const url = await app.start(0, '127.0.0.1');
     return { server: app.server, url, stop: () => app.stop() };
   }
-  const server = bareServer();
+  const server = kind === 'floor' ? floorServer(256 * 1024) : bareServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { server, url, stop: () => new Promise((resolve) => server.close(() => resolve())) };

@@ -1,0 +1,81 @@
+/**
+ * The compiled bot as a deployment runs it (`node build/index.js`, what `npm start` starts):
+ * how long from spawning the process to its first reply, and its resident memory once it has
+ * answered. Read from the outside (/proc) so the measurement adds nothing to the process.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface CompiledStartFigures {
+  /** Milliseconds from spawn to the first expectReplies answer with a message in it. */
+  firstReplyMs: number;
+  /** Resident memory one second after that first reply, megabytes. */
+  rssMbAfterStart: number;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+const firstMessage = (conversation: string) => ({
+  type: 'message',
+  id: 'first',
+  channelId: 'emulator',
+  serviceUrl: 'http://127.0.0.1',
+  from: { id: 'bench' },
+  recipient: { id: 'sportello' },
+  conversation: { id: conversation },
+  locale: 'it-IT',
+  text: 'come disattivo la 2fa?',
+  deliveryMode: 'expectReplies',
+});
+
+/** Builds the bot (as `npm start` does first), then times `runs` cold starts and keeps the median. */
+export async function benchCompiledStart(runs = 3): Promise<CompiledStartFigures> {
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  const figures: CompiledStartFigures[] = [];
+  for (let run = 0; run < runs; run++) {
+    const port = await freePort();
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'build/index.js'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+      stdio: 'ignore',
+    });
+    try {
+      let firstReplyMs = NaN;
+      while (Number.isNaN(firstReplyMs)) {
+        if (child.exitCode !== null) throw new Error(`the compiled bot exited with ${child.exitCode}`);
+        if (performance.now() - started > 30_000) throw new Error('the compiled bot did not answer within 30 s');
+        const answer = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(firstMessage(`start-${run}`)),
+        }).then(
+          (r) => (r.ok ? (r.json() as Promise<{ activities?: Array<{ type: string }> }>) : undefined),
+          () => undefined,
+        );
+        if (answer?.activities?.some((a) => a.type === 'message')) firstReplyMs = performance.now() - started;
+        else await sleep(10);
+      }
+      await sleep(1000);
+      figures.push({ firstReplyMs, rssMbAfterStart: await rssMb(child.pid!) });
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }
+  const median = <K extends keyof CompiledStartFigures>(key: K) => figures.map((f) => f[key]).sort((a, b) => a - b)[Math.floor(figures.length / 2)]!;
+  return { firstReplyMs: median('firstReplyMs'), rssMbAfterStart: median('rssMbAfterStart') };
+}
