@@ -29,6 +29,7 @@ import { botEndpoint, EndpointAdapter } from './server/bot-endpoint.js';
 import { createServer } from './server/create-server.js';
 import { createDirectLineEndpoint } from './server/directline-endpoint.js';
 import { InFlight } from './server/in-flight.js';
+import { guardUpgrades } from './server/upgrades.js';
 import { createRateLimits } from './server/rate-limits.js';
 import { createStateBackend, memoryBackend, type StateBackend } from './storage/state-backend.js';
 import { webRoutes } from './server/web-routes.js';
@@ -149,7 +150,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     processActivity: botEndpoint({ adapter, logic: (context) => bot.run(context), perConversation: limits.perConversation, logger }),
     mount: [(s) => directLine.mount(s), web],
   });
-  directLine.listen(server.server);
+  // Always guarded, WebSockets on or off: an upgrade request reaches the server either way.
+  directLine.listen(guardUpgrades(server.server, { logger }));
 
   return {
     server,

@@ -1,4 +1,3 @@
-import type { Server as HttpServer } from 'node:http';
 import type { Activity, ChannelAccount, TurnContext } from 'botbuilder';
 import type { Request, Server } from 'restify';
 import { MemoryConversationStore, type ConversationStore } from '../directline/conversation-store.js';
@@ -9,6 +8,7 @@ import { DirectLineAuth, type IssuedToken } from '../directline/tokens.js';
 import type { Logger } from '../logging.js';
 import { addDirectLineRoutes } from './directline-routes.js';
 import { attachDirectLineStream, type DirectLineStream } from './directline-stream.js';
+import type { UpgradeRoutes } from './upgrades.js';
 
 export interface DirectLineEndpointOptions {
   /** DIRECTLINE_SECRET; undefined leaves the endpoint open. */
@@ -29,8 +29,8 @@ export interface DirectLineEndpointOptions {
 export interface DirectLineEndpoint {
   /** Adds the /v3/directline routes to the server. */
   mount(server: Server): void;
-  /** Serves the WebSocket stream on the server's HTTP listener (when enabled). */
-  listen(http: HttpServer): void;
+  /** Serves the WebSocket stream among the server's upgrade routes (when enabled). */
+  listen(upgrades: UpgradeRoutes): void;
   /** A token to a new conversation, for the page; undefined when the endpoint is open. */
   issuePageToken(): IssuedToken | undefined;
   /** Closes open streams (on shutdown). */
@@ -57,8 +57,8 @@ export function createDirectLineEndpoint(options: DirectLineEndpointOptions): Di
         streamUrl: (req, conversation, watermark) => stream?.url(publicBase(req), conversation, watermark),
       });
     },
-    listen(http) {
-      if (options.webSocket) stream = attachDirectLineStream(http, { auth, store, logger });
+    listen(upgrades) {
+      if (options.webSocket) stream = attachDirectLineStream(upgrades, { auth, store, logger });
     },
     issuePageToken() {
       return auth.open ? undefined : auth.issue({ conversationId: newConversationId(), userId: newUserId() });

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ActivitySet, ConversationStore, StoredConversation } from '../directline/conversation-store.js';
@@ -6,10 +6,13 @@ import { watermarkSchema } from '../directline/schemas.js';
 import type { DirectLineAuth } from '../directline/tokens.js';
 import type { Logger } from '../logging.js';
 import { DIRECTLINE_BASE } from './directline-routes.js';
+import { refuseUpgrade as refuse, type UpgradeRoutes } from './upgrades.js';
 
 const STREAM_PATH = new RegExp(`^${DIRECTLINE_BASE}/conversations/([^/]+)/stream$`);
 /** Dead connections (a laptop closed mid-chat) are noticed by a missed pong. */
 const PING_INTERVAL_MS = 30_000;
+/** Clients only send Web Chat's empty keep-alives; anything longer is closed with 1009. */
+const MAX_CLIENT_MESSAGE_BYTES = 4 * 1024;
 
 export interface DirectLineStream {
   /** The stream URL for a conversation, on the address the client used (or PUBLIC_URL). */
@@ -24,16 +27,13 @@ export interface DirectLineStream {
  * after the watermark in the URL. Clients still post over HTTP. The token travels in the
  * URL (`t`), as in Direct Line, because browsers cannot set headers on a WebSocket.
  */
-export function attachDirectLineStream(http: HttpServer, parts: { auth: DirectLineAuth; store: ConversationStore; logger: Logger }): DirectLineStream {
+export function attachDirectLineStream(upgrades: UpgradeRoutes, parts: { auth: DirectLineAuth; store: ConversationStore; logger: Logger }): DirectLineStream {
   const { auth, store, logger } = parts;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
 
-  const refuse = (socket: Duplex, status: number, reason: string) => {
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  };
-
-  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  // The socket arrives guarded (an error listener, a handshake timeout): see guardUpgrades.
+  upgrades.add(STREAM_PATH, (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const match = STREAM_PATH.exec(url.pathname);
@@ -45,6 +45,7 @@ export function attachDirectLineStream(http: HttpServer, parts: { auth: DirectLi
       const watermark = watermarkSchema.safeParse(url.searchParams.get('watermark') ?? undefined);
       if (!watermark.success) return refuse(socket, 400, 'Bad Request');
       if (!(await store.get(conversationId))) return refuse(socket, 404, 'Not Found');
+      if (socket.destroyed) return;
       wss.handleUpgrade(req, socket, head, (ws) => void stream(ws, conversationId, watermark.data));
     })().catch((error: unknown) => {
       logger.error({ err: error }, 'direct line stream upgrade failed');
@@ -67,6 +68,11 @@ export function attachDirectLineStream(http: HttpServer, parts: { auth: DirectLi
     let live = false;
     const unsubscribe = store.subscribe(conversationId, (set) => (live ? push(set) : pending.push(set)));
     ws.on('close', unsubscribe);
+    // A frame over the limit, a bad frame or a reset: ws itself closes with the matching code
+    // (1009, 1002…) or drops the socket; without a listener the error would end the process.
+    ws.on('error', (error: Error & { code?: string }) => {
+      logger.debug({ conversation: conversationId, code: error.code, reason: error.message }, 'direct line stream error');
+    });
     ws.on('pong', () => alive.set(ws, true));
     ws.on('message', () => alive.set(ws, true)); // Web Chat pings with empty messages
     alive.set(ws, true);
