@@ -35,6 +35,13 @@ export function turnCommandReader(input: TurnInput, readCommand: CommandReader):
 const MAX_DISTANCE = 0.3;
 // Bitap compares at most 32 characters of the typed text.
 const MAX_PATTERN = 32;
+// A typed answer is the label with a slip or two, not a fragment of it: fuse finds a pattern
+// anywhere in a text, so "is" or "exit" would otherwise "match" a long topic title that
+// happens to hold those letters. The typed text must have most of the label's length.
+const MIN_SHARE_OF_LABEL = 0.6;
+// …or the label's first words typed exactly ("guide me" for "Guide me step by step"), when
+// long enough to be meant and when they start one choice only.
+const MIN_PREFIX = 4;
 // A letter typed twice is the commonest slip in a short answer ("sii", "yess", "non lo soo"),
 // and too small an edit for fuzzy matching to see in a two- or three-letter word.
 const DOUBLED_LETTER = /(\p{L})\1/gu;
@@ -86,14 +93,24 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
     // A "yes" to a question that has no yes-choice answers none of them: no fuzzy guess.
     return index >= 0 ? index : undefined;
   }
+  const prefixed = labelStartingWith(phrases, compact(typed));
+  if (prefixed !== undefined) return prefixed;
   const pattern = compact(typed).slice(0, MAX_PATTERN);
   // A customer's next question, typed while buttons are on screen, is seldom an answer to them:
   // the phrases it cannot come close to are left out before the (costly) fuzzy search.
   const maxEdits = Math.ceil(MAX_DISTANCE * pattern.length);
-  const reachable = phrases.filter((p) => missingCharacters(pattern, p.text) <= maxEdits);
+  const typedLength = compact(typed).length;
+  const reachable = phrases.filter((p) => typedLength >= MIN_SHARE_OF_LABEL * p.text.length && missingCharacters(pattern, p.text) <= maxEdits);
   if (reachable.length === 0) return undefined;
   const [best] = new Fuse(reachable, { keys: ['text'], includeScore: true, threshold: MAX_DISTANCE }).search(pattern, { limit: 1 });
   return best && (best.score ?? 1) <= MAX_DISTANCE ? best.item.index : undefined;
+}
+
+/** The one choice whose phrase starts with the typed text; undefined if none or several do. */
+export function labelStartingWith(phrases: ReadonlyArray<{ index: number; text: string }>, typed: string): number | undefined {
+  if (typed.length < MIN_PREFIX) return undefined;
+  const starting = new Set(phrases.filter((p) => p.text.startsWith(typed)).map((p) => p.index));
+  return starting.size === 1 ? [...starting][0] : undefined;
 }
 
 /**

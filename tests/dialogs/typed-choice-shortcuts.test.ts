@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../src/content/languages.js';
 import type { TurnInput } from '../../src/dialogs/turn-input.js';
-import { matchTypedChoice, missingCharacters, turnCommandReader, type TypeableChoice } from '../../src/dialogs/typed-choice.js';
+import { labelStartingWith, matchTypedChoice, missingCharacters, turnCommandReader, type TypeableChoice } from '../../src/dialogs/typed-choice.js';
 import { readLabelledSet } from '../../src/evaluation/labelled-set.js';
 import { normalise } from '../../src/understanding/normalise.js';
 import type { Understanding } from '../../src/understanding/understander.js';
@@ -18,11 +18,19 @@ describe('the bag distance that spares the fuzzy search', () => {
   });
 });
 
-/** The fuzzy step as it was before the shortcut: fuse over every phrase of every choice. */
+/**
+ * The label steps without the shortcut: a label's first words, else fuse over every phrase of
+ * every choice that the typed text is long enough to stand for (a fragment is no answer).
+ */
 function fuzzyOverEveryPhrase(choices: TypeableChoice[], text: string): number | undefined {
   const compact = (s: string) => normalise(s).replace(/ /g, '');
-  const phrases = choices.flatMap((c, index) => LANGUAGES.flatMap((l) => [c.label[l], ...(c.says?.[l] ?? [])]).map((p) => ({ index, text: compact(p) })));
-  const [best] = new Fuse(phrases, { keys: ['text'], includeScore: true, threshold: 0.3 }).search(compact(text).slice(0, 32), { limit: 1 });
+  const phrases = choices
+    .flatMap((c, index) => LANGUAGES.flatMap((l) => [c.label[l], ...(c.says?.[l] ?? [])]).map((p) => ({ index, text: compact(p) })))
+  const prefixed = labelStartingWith(phrases, compact(text));
+  if (prefixed !== undefined) return prefixed;
+  const longEnough = phrases.filter((p) => compact(text).length >= 0.6 * p.text.length);
+  if (longEnough.length === 0) return undefined;
+  const [best] = new Fuse(longEnough, { keys: ['text'], includeScore: true, threshold: 0.3 }).search(compact(text).slice(0, 32), { limit: 1 });
   return best && (best.score ?? 1) <= 0.3 ? best.item.index : undefined;
 }
 

@@ -152,3 +152,38 @@ describe('reading a typed answer as one of the offered choices', () => {
     expect(match(cases, '?!')).toBeUndefined();
   });
 });
+
+describe('a short word typed while long labels are on screen', () => {
+  const topics: TypeableChoice[] = [
+    { label: { it: 'Sollecito di pagamento ricevuto ma è tutto pagato', en: 'Payment reminder received but everything is paid', fr: 'Relance de paiement reçue alors que tout est payé', de: 'Zahlungserinnerung erhalten, obwohl alles bezahlt ist' } },
+    { label: { it: "Disattivare l'autenticazione a due fattori", en: 'Turn off two-factor authentication', fr: "Désactiver l'authentification à deux facteurs", de: 'Zwei-Faktor-Authentifizierung deaktivieren' } },
+    { label: { it: 'Codice supporto, codice VIP e accesso per il supporto', en: 'Support code, VIP code and access for support', fr: 'Code support, code VIP et accès pour le support', de: 'Support-Code, VIP-Code und Zugang für den Support' } },
+  ];
+
+  it.each([
+    ['en', 'exit'],
+    ['en', 'is'],
+    ['en', 'other'],
+    ['fr', 'est'],
+    ['de', 'und'],
+    ['it', 'ok'],
+  ] as const)('does not read the %s word "%s" as a topic whose title holds its letters', (language, text) => {
+    expect(match(topics, text, language)).toBeUndefined();
+  });
+
+  it('still forgives a typo in a whole title', () => {
+    expect(match(topics, 'turn of two factor autentication', 'en')).toBe(1);
+  });
+});
+
+describe("a label's first words typed", () => {
+  const offer: TypeableChoice[] = [
+    { label: { it: 'Guidami passo passo', en: 'Guide me step by step', fr: 'Guidez-moi pas à pas', de: 'Schritt für Schritt führen' }, means: 'yes' },
+    { label: { it: "Mostrami l'articolo", en: 'Show me the article', fr: "Montrez-moi l'article", de: 'Zeig mir den Artikel' }, means: 'no' },
+  ];
+  it('picks the one choice they start', () => {
+    expect(match(offer, 'guidami')).toBe(0);
+    expect(match(offer, 'guide me', 'en')).toBe(0);
+    expect(match(offer, 'show me', 'en')).toBe(1);
+  });
+});
