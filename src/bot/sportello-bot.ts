@@ -10,7 +10,6 @@ import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { languageOf, type Language } from '../content/languages.js';
 import type { DialogServices } from '../dialogs/services.js';
 import { setTurnInput, type TurnInput } from '../dialogs/turn-input.js';
-import { topicChoices } from '../replies/answers.js';
 import { readPayload } from '../replies/payload.js';
 import { sendReplies } from '../replies/send.js';
 import type { KnowledgeSearch } from '../knowledge/search.js';
@@ -19,6 +18,10 @@ import { isAddressedToBot } from './addressed.js';
 import { knownLanguage, languageContext, type LanguageProfile } from './language.js';
 import { secretsWarning, tooLongNotice } from './notices.js';
 import { secretsFound } from './redact-secrets.js';
+import { textBesideSecrets } from './beside-secrets.js';
+
+/** The event the web page sends when the customer picks another language (value: the language code). */
+export const LANGUAGE_EVENT = 'sportello.language';
 
 export interface BotOptions {
   conversationState: ConversationState;
@@ -64,7 +67,24 @@ export class SportelloBot extends TeamsActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
-      if (joined.length > 0) await this.welcome(context);
+      if (joined.length > 0) await this.prompt(context, 'welcome');
+      await next();
+    });
+
+    // The web page's language picker: from now on the bot speaks the picked language, says so,
+    // and asks the pending question again with its buttons in that language.
+    this.onEvent(async (context, next) => {
+      const picked = context.activity.name === LANGUAGE_EVENT ? languageOf(String(context.activity.value ?? context.activity.locale ?? '')) : undefined;
+      if (picked) {
+        const profile = await this.profile.get(context, {});
+        const changed = picked !== profile.language;
+        profile.language = picked;
+        profile.channelLanguage = picked;
+        if (changed) {
+          await sendReplies(context, { text: options.services.t(picked, 'language.switched') });
+          await this.prompt(context, 'again');
+        }
+      }
       await next();
     });
   }
@@ -87,7 +107,9 @@ export class SportelloBot extends TeamsActivityHandler {
     const channelLanguage = languageOf(context.activity.locale);
     const payload = readPayload(context.activity.value);
     // In group chats the text starts with "<at>Sportello</at>": the mention is not the question.
-    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
+    const said = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
+    // A masked secret and the words announcing it ("my password is …") are not a question.
+    const text = secretsFound(context).size > 0 ? textBesideSecrets(said) : said;
     let language = knownLanguage(profile, context.activity.locale, defaultLanguage);
     let understanding;
     if (!payload && text) {
@@ -98,6 +120,8 @@ export class SportelloBot extends TeamsActivityHandler {
     }
     profile.language = language;
     if (channelLanguage) profile.channelLanguage = channelLanguage;
+    // Nothing left once the secret is masked: after the warning, the pending question again.
+    if (!payload && !text && said) return { text, language, prompt: 'again' };
     return { text, payload, language, understanding };
   }
 
@@ -120,11 +144,12 @@ export class SportelloBot extends TeamsActivityHandler {
     if (warning) await sendReplies(context, warning);
   }
 
-  private async welcome(context: TurnContext): Promise<void> {
-    const { services, defaultLanguage } = this.options;
+  /** Runs the dialogs on a turn with nothing to read: the welcome, or the pending question again. */
+  private async prompt(context: TurnContext, prompt: 'welcome' | 'again'): Promise<void> {
     const profile = await this.profile.get(context, {});
-    const language = knownLanguage(profile, context.activity.locale, defaultLanguage);
+    const language = knownLanguage(profile, context.activity.locale, this.options.defaultLanguage);
     profile.language = language;
-    await sendReplies(context, { text: services.t(language, 'welcome.text'), choices: topicChoices(services.kb, language) });
+    setTurnInput(context, { text: '', language, prompt });
+    await runDialog(this.options.dialog, context, this.dialogState);
   }
 }

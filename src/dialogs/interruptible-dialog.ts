@@ -23,6 +23,7 @@ export abstract class InterruptibleDialog<O extends object = object, S extends o
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const input = turnInput(dc.context);
+    if (input.prompt) return this.onPrompt(dc, input.prompt);
     const command = input.payload?.action === 'command' ? input.payload.command : input.understanding?.command;
     if (command && INTERRUPTIONS.has(command) && !(await this.claims(dc, input))) {
       return this.onInterruption(dc, command as 'help' | 'cancel' | 'restart' | 'back');
@@ -36,6 +37,9 @@ export abstract class InterruptibleDialog<O extends object = object, S extends o
   }
 
   protected abstract onInterruption(dc: DialogContext, command: 'help' | 'cancel' | 'restart' | 'back'): Promise<DialogTurnResult>;
+
+  /** Greets, or asks again what this dialog waits for, in the conversation's language (see TurnInput.prompt). */
+  protected abstract onPrompt(dc: DialogContext, prompt: 'welcome' | 'again'): Promise<DialogTurnResult>;
 
   protected abstract onInput(dc: DialogContext, input: TurnInput): Promise<DialogTurnResult>;
 

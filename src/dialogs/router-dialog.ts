@@ -3,6 +3,7 @@ import { LANGUAGES, type Language } from '../content/languages.js';
 import { everyLanguage } from '../i18n/i18n.js';
 import type { Entry } from '../knowledge/model.js';
 import { answerReply } from '../replies/answers.js';
+import { topicMenuPage } from '../replies/topic-menu.js';
 import type { Payload } from '../replies/payload.js';
 import { sendReplies } from '../replies/send.js';
 import type { Command } from '../understanding/commands.js';
@@ -20,6 +21,8 @@ interface Offered extends TypeableChoice {
 
 interface RouterState {
   offered?: Offered[];
+  /** The question those buttons answer, in every language, to ask it again after a language switch. */
+  question?: Record<Language, string>;
 }
 
 /**
@@ -50,9 +53,18 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     return this.onCommand(dc, command);
   }
 
+  /** The welcome's topic menu, or the last question again with its buttons in the current language. */
+  protected override async onPrompt(dc: DialogContext, prompt: 'welcome' | 'again'): Promise<DialogTurnResult> {
+    const { offered, question } = this.state(dc);
+    if (prompt === 'again' && offered && question) await this.ask(dc, question, offered);
+    else await this.askTopics(dc, prompt === 'welcome' ? 'welcome.text' : 'topics.prompt');
+    return Dialog.EndOfTurn;
+  }
+
   protected override async onInput(dc: DialogContext, input: TurnInput): Promise<DialogTurnResult> {
     const payload = input.payload ?? this.typedChoice(dc, input);
     this.state(dc).offered = undefined;
+    this.state(dc).question = undefined;
     if (payload) return this.onPayload(dc, payload);
     const understanding = input.understanding;
     if (!understanding) {
@@ -72,14 +84,14 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     if (understanding.decision === 'clarify') {
       const entries = understanding.offered.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
       if (entries.length > 0) {
-        await this.ask(dc, this.t(dc, 'clarify.text'), [
+        await this.ask(dc, this.phrase('clarify.text'), [
           ...entries.map((e) => this.entryOffer(e)),
           { label: everyLanguage(this.services.t, 'clarify.none'), means: 'no', payload: { action: 'none' } },
         ]);
         return Dialog.EndOfTurn;
       }
     }
-    await this.askTopics(dc, this.t(dc, 'none.text'));
+    await this.askTopics(dc, 'none.text');
     return Dialog.EndOfTurn;
   }
 
@@ -98,7 +110,10 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
       case 'command':
         return this.onCommand(dc, payload.command);
       case 'none':
-        await this.askTopics(dc, this.t(dc, 'none.afterClarify'));
+        await this.askTopics(dc, 'none.afterClarify');
+        return Dialog.EndOfTurn;
+      case 'topics':
+        await this.askTopics(dc, 'topics.more', payload.from);
         return Dialog.EndOfTurn;
       case 'choice':
       case 'solved':
@@ -106,32 +121,32 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
         // A button of a guided check that has ended: offer to run it again.
         const tree = trees.get(payload.tree);
         if (tree) {
-          await this.ask(dc, this.t(dc, 'tree.expired', { title: tree.title[this.language(dc)] }), [
+          await this.ask(dc, this.phrase('tree.expired', (l) => ({ title: tree.title[l] })), [
             { label: everyLanguage(this.services.t, 'tree.start'), means: 'yes', payload: { action: 'tree', tree: tree.id } },
           ]);
           return Dialog.EndOfTurn;
         }
       }
     }
-    await this.askTopics(dc, this.t(dc, 'none.text'));
+    await this.askTopics(dc, 'none.text');
     return Dialog.EndOfTurn;
   }
 
   private async onCommand(dc: DialogContext, command: Command): Promise<DialogTurnResult> {
     switch (command) {
       case 'help':
-        await this.askTopics(dc, this.t(dc, 'help.text'));
+        await this.askTopics(dc, 'help.text');
         break;
       case 'restart':
         await this.say(dc, this.t(dc, 'restart.done'));
-        await this.askTopics(dc, this.t(dc, 'welcome.text'));
+        await this.askTopics(dc, 'welcome.text');
         break;
       case 'greeting':
-        await this.askTopics(dc, this.t(dc, 'greeting.reply'));
+        await this.askTopics(dc, 'greeting.reply');
         break;
       case 'cancel':
       case 'back':
-        await this.askTopics(dc, this.t(dc, `${command}.nothing`));
+        await this.askTopics(dc, `${command}.nothing`);
         break;
       case 'thanks':
       case 'goodbye':
@@ -139,7 +154,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
         break;
       default:
         // yes / no / don't know with no question pending
-        await this.askTopics(dc, this.t(dc, 'fallback.noQuestion'));
+        await this.askTopics(dc, 'fallback.noQuestion');
     }
     return Dialog.EndOfTurn;
   }
@@ -148,7 +163,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
   private async offerEntry(dc: DialogContext, entry: Entry): Promise<DialogTurnResult> {
     const tree = entry.tree ? this.services.trees.get(entry.tree) : undefined;
     if (!tree) return this.answer(dc, entry);
-    await this.ask(dc, this.t(dc, 'tree.offer', { title: entry.text[this.language(dc)].title }), [
+    await this.ask(dc, this.phrase('tree.offer', (l) => ({ title: entry.text[l].title })), [
       { label: everyLanguage(this.services.t, 'tree.start'), means: 'yes', payload: { action: 'tree', tree: tree.id } },
       { label: everyLanguage(this.services.t, 'tree.article'), means: 'no', payload: { action: 'article', entry: entry.id } },
     ]);
@@ -159,19 +174,31 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     const { kb, t } = this.services;
     const reply = answerReply(kb, entry, this.language(dc), t);
     await sendReplies(dc.context, reply);
-    this.state(dc).offered = entry.related.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined).map((e) => this.entryOffer(e));
+    const related = entry.related.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
+    this.state(dc).offered = related.map((e) => this.entryOffer(e));
+    if (related.length > 0) this.state(dc).question = this.phrase('answer.related');
     return Dialog.EndOfTurn;
   }
 
-  private async askTopics(dc: DialogContext, text: string): Promise<void> {
-    await this.ask(dc, text, [...this.services.kb.entries.values()].map((e) => this.entryOffer(e)));
+  /** The topic menu: the most asked topics from `from`, then "More topics" while some remain. */
+  private async askTopics(dc: DialogContext, key: string, from = 0): Promise<void> {
+    const page = topicMenuPage(this.services.kb, from);
+    const offered = page.entries.map((e) => this.entryOffer(e));
+    if (page.more !== undefined) offered.push({ label: everyLanguage(this.services.t, 'topics.moreButton'), payload: { action: 'topics', from: page.more } });
+    await this.ask(dc, this.phrase(key), offered);
   }
 
-  /** Sends a question with its choices as buttons, and remembers them for typed answers. */
-  private async ask(dc: DialogContext, text: string, offered: Offered[]): Promise<void> {
+  /** Sends a question with its choices as buttons, and remembers both for typed answers and a language switch. */
+  private async ask(dc: DialogContext, question: Record<Language, string>, offered: Offered[]): Promise<void> {
     const language = this.language(dc);
-    await sendReplies(dc.context, { text, choices: offered.map((o) => ({ title: o.label[language], payload: o.payload })) });
+    await sendReplies(dc.context, { text: question[language], choices: offered.map((o) => ({ title: o.label[language], payload: o.payload })) });
     this.state(dc).offered = offered;
+    this.state(dc).question = question;
+  }
+
+  /** A sentence in every language, so that a question can be asked again in another one. */
+  private phrase(key: string, values?: (language: Language) => Record<string, unknown>): Record<Language, string> {
+    return Object.fromEntries(LANGUAGES.map((l) => [l, this.services.t(l, key, values?.(l))])) as Record<Language, string>;
   }
 
   private typedChoice(dc: DialogContext, input: TurnInput): Payload | undefined {
@@ -187,8 +214,4 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
       payload: { action: 'entry', entry: entry.id },
     };
   }
-
-
-
-
 }

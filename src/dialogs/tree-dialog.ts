@@ -79,6 +79,11 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
     }
   }
 
+  /** Mid-check there is always something pending: ask it again. */
+  protected override onPrompt(dc: DialogContext): Promise<DialogTurnResult> {
+    return this.askAgain(dc);
+  }
+
   protected override async onInput(dc: DialogContext, input: TurnInput): Promise<DialogTurnResult> {
     const state = this.state(dc);
     const payload = input.payload ?? this.typedOption(dc, input);

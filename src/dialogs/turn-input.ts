@@ -12,6 +12,13 @@ export interface TurnInput {
   language: Language;
   /** What the text means; absent for button clicks and empty messages. */
   understanding?: Understanding;
+  /**
+   * Set when the turn brings nothing to read and the bot should prompt instead: `welcome` when
+   * someone joins; `again` to ask the pending question again, its buttons in the conversation's
+   * language (the customer picked another language, or sent only a secret, now masked, and the
+   * warning about it pushed the buttons away).
+   */
+  prompt?: 'welcome' | 'again';
 }
 
 const TURN_INPUT = Symbol('sportello.turnInput');

@@ -11,7 +11,7 @@ function toEntry(file: string, text: string): Entry {
   const expected = path.basename(file).replace(/\.ya?ml$/, '');
   if (data.id !== expected) throw new ContentError([`${file}: id — is "${data.id}" but the file is named ${expected}.yaml`]);
   const { it, en, fr, de } = data;
-  return { id: data.id, tree: data.tree, related: data.related, text: { it, en, fr, de } };
+  return { id: data.id, tree: data.tree, related: data.related, popularity: data.popularity, text: { it, en, fr, de } };
 }
 
 /** Checks what no single file can: related ids that exist, and questions claimed by two entries. */

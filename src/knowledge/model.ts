@@ -24,6 +24,8 @@ export interface Entry {
   /** The guided tree this entry can start, if any. */
   tree?: string;
   related: string[];
+  /** How often it is asked, relative to other entries; orders the topic menu (see schema). */
+  popularity?: number;
   text: Record<Language, EntryText>;
 }
 

@@ -31,6 +31,11 @@ export const entrySchema = z.strictObject({
   id: z.string().regex(ENTRY_ID, 'must be lowercase-kebab-case'),
   tree: z.string().regex(ENTRY_ID, 'must be a tree id in lowercase-kebab-case').optional(),
   related: z.array(z.string().regex(ENTRY_ID)).default([]),
+  /**
+   * How often customers ask this, relative to the other entries (say, its share of support
+   * requests). The short topic menu shows the most asked first; without it an entry comes last.
+   */
+  popularity: z.number().min(0).optional(),
   it: languageContent(15),
   en: languageContent(10),
   fr: languageContent(10),

@@ -2,13 +2,24 @@ import { adaptiveCard, choiceRows, textBlock, type AdaptiveCard, type CardElemen
 import { answerMarkdown } from './answers.js';
 import type { AnswerContent, ReplyChoice } from './reply.js';
 
+/**
+ * The number of a step as plain text. A TextBlock's Markdown would read "2." as the start of
+ * an ordered list, and since each TextBlock is rendered on its own, every list starts again at
+ * 1: Web Chat and the Emulator showed "1." on every step. A RichTextBlock's TextRun is never
+ * Markdown, on Web Chat, the Emulator and Teams alike.
+ */
+export const stepNumber = (n: number): CardElement => ({
+  type: 'RichTextBlock',
+  inlines: [{ type: 'TextRun', text: `${n}.`, weight: 'Bolder' }],
+});
+
 /** Numbered steps as rows, so a wrapped step stays indented under its number. */
 function stepRows(steps: readonly string[]): CardElement[] {
   return steps.map((step, i) => ({
     type: 'ColumnSet',
     spacing: 'Small',
     columns: [
-      { type: 'Column', width: 'auto', items: [textBlock(`${i + 1}.`, { weight: 'Bolder' })] },
+      { type: 'Column', width: 'auto', items: [stepNumber(i + 1)] },
       { type: 'Column', width: 'stretch', items: [textBlock(step.trim())] },
     ],
   }));
@@ -33,7 +44,8 @@ export function answerCard(answer: AnswerContent, related?: { text?: string; cho
       type: 'Container',
       style: 'attention',
       spacing: 'Medium',
-      items: answer.warnings.map((w) => textBlock(`⚠️ ${w.trim()}`)),
+      // The attention style marks a warning on every channel; an emoji would depend on the visitor's fonts.
+      items: answer.warnings.map((w) => textBlock(w.trim(), { color: 'Attention' })),
     });
   }
   if (related && related.choices.length > 0) {

@@ -26,7 +26,8 @@ export function answerMarkdown(answer: AnswerContent): string {
     if (section.steps) lines.push(section.steps.map((s, i) => `${i + 1}. ${s.trim()}`).join('\n'));
     parts.push(lines.join('\n\n'));
   }
-  for (const warning of answer.warnings) parts.push(`⚠️ ${warning.trim()}`);
+  // A quote sets warnings apart wherever Markdown is read, with no emoji that fonts may lack.
+  for (const warning of answer.warnings) parts.push(`> ${warning.trim()}`);
   return parts.join('\n\n');
 }
 
@@ -42,9 +43,4 @@ export function answerReply(kb: KnowledgeBase, entry: Entry, language: Language,
   const choicesText = related.length > 0 ? t(language, 'answer.related') : undefined;
   const text = answerMarkdown(answer) + (choicesText ? `\n\n${choicesText}` : '');
   return { text, answer, choices: related.map((e) => entryChoice(e, language)), ...(choicesText ? { choicesText } : {}) };
-}
-
-/** The list of topics the bot knows, as buttons. */
-export function topicChoices(kb: KnowledgeBase, language: Language): ReplyChoice[] {
-  return [...kb.entries.values()].map((e) => entryChoice(e, language));
 }

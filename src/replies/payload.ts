@@ -21,6 +21,8 @@ export const payloadSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('switch'), tree: id, entry: id, accept: z.boolean() }),
   /** A conversational command, as if typed. */
   z.object({ action: z.literal('command'), command: z.enum(COMMANDS) }),
+  /** The topic menu's next page ("More topics"), from this position in the most-asked order. */
+  z.object({ action: z.literal('topics'), from: z.number().int().min(0) }),
   /** None of the offered entries fits. */
   z.object({ action: z.literal('none') }),
 ]);

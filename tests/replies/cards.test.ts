@@ -32,11 +32,29 @@ describe('answers as Adaptive Cards', () => {
     expect(card.version).toBe('1.5');
     expect(texts[0]).toBe(entry.text.it.title);
     const firstSteps = entry.text.it.answer.sections!.find((s) => s.steps)!.steps!;
-    expect(texts).toContain('1.');
     expect(texts).toContain(firstSteps[0]!.trim());
     const attention = walk(card).find((e) => e.type === 'Container' && e.style === 'attention');
-    expect(walk(attention).map((e) => e.text)).toContain(`⚠️ ${entry.text.it.answer.warnings![0]!.trim()}`);
+    expect(walk(attention).map((e) => e.text)).toContain(entry.text.it.answer.warnings![0]!.trim());
     expect(card.fallbackText).toContain(`**${entry.text.it.title}**`);
+  });
+
+  it('numbers the steps of each section 1, 2, 3 as plain text, which no renderer reads as a Markdown list', () => {
+    const entry = app.services.kb.get('2fa-disable')!;
+    const card = answerCard(answerContent(entry, 'en'));
+    const stepCounts = entry.text.en.answer.sections!.filter((s) => s.steps).map((s) => s.steps!.length);
+    const expected = stepCounts.flatMap((count) => Array.from({ length: count }, (_, i) => `${i + 1}.`));
+    const numbers = walk(card).filter((e) => e.type === 'TextRun').map((e) => e.text);
+    expect(numbers).toEqual(expected);
+    expect(expected).toContain('3.');
+    // No TextBlock starts with a list marker that Markdown would renumber.
+    expect(walk(card).filter((e) => e.type === 'TextBlock' && /^\s*\d+[.)](\s|$)/.test(String(e.text)))).toEqual([]);
+  });
+
+  it('numbers the steps the same way in the Markdown fallback', () => {
+    const entry = app.services.kb.get('2fa-disable')!;
+    const markdown = answerReply(app.services.kb, entry, 'de', app.services.t).text;
+    const steps = entry.text.de.answer.sections!.find((s) => s.steps)!.steps!;
+    steps.forEach((step, i) => expect(markdown).toContain(`${i + 1}. ${step.trim()}`));
   });
 
   it('related questions are card buttons whose data carries the payload and a Teams messageBack', () => {
