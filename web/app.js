@@ -103,6 +103,8 @@
     language = picker.value;
     applyStrings();
     render();
+    // Tell the bot at once: it says so and asks its pending question again, buttons in the new language.
+    store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'sportello.language', value: language } });
     transcript.querySelector('input, textarea') && transcript.querySelector('input, textarea').focus();
   });
 
