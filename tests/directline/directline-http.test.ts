@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { App } from '../../src/app.js';
 import { startHttpBot } from '../support/http-bot.js';
+import { topicMenuPage } from '../../src/replies/topic-menu.js';
 
 interface ActivitySet {
   activities: Activity[];
@@ -82,7 +83,8 @@ describe('the Direct Line endpoint, open (no secret)', () => {
     expect(rest).toEqual([]);
     expect(first!.from.role).toBe('bot');
     expect(first!.text).toBe(bot.app.services.t('fr', 'welcome.text'));
-    expect(first!.suggestedActions?.actions.length).toBe(bot.app.services.kb.entries.size);
+    // The most asked topics, and "More topics".
+    expect(first!.suggestedActions?.actions.length).toBe(topicMenuPage(bot.app.services.kb).entries.length + 1);
   });
 
   it('echoes the posted message with an id and its clientActivityID, then the replies in order', async () => {
