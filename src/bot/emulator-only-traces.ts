@@ -1,4 +1,4 @@
-import { ActivityTypes, Channels, type Middleware, type TurnContext } from 'botbuilder';
+import { ActivityTypes, Channels, type Middleware, type ResourceResponse, type TurnContext } from 'botbuilder';
 
 /**
  * Trace activities are debugging for the Bot Framework Emulator; the dialogs send one each turn
@@ -9,8 +9,11 @@ import { ActivityTypes, Channels, type Middleware, type TurnContext } from 'botb
 export class EmulatorOnlyTraces implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     if (context.activity.channelId !== Channels.Emulator) {
-      context.onSendActivities(async (_context, activities, nextSend) => {
+      context.onSendActivities(async (_context, activities, nextSend): Promise<ResourceResponse[]> => {
         for (let i = activities.length - 1; i >= 0; i--) if (activities[i]!.type === ActivityTypes.Trace) activities.splice(i, 1);
+        // A batch that held only the trace ends here: the adapter refuses an empty batch
+        // ("Expecting one or more activities"), which would fail the turn before its state is saved.
+        if (activities.length === 0) return [];
         return nextSend();
       });
     }
