@@ -8,7 +8,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
-import { EmulatorOnlyTraces } from './bot/emulator-only-traces.js';
+import { OutgoingForChannel } from './bot/outgoing-for-channel.js';
 import { OneTurnAtATime } from './bot/one-turn-at-a-time.js';
 import { RedactSecrets, redactActivity } from './bot/redact-secrets.js';
 import { SportelloBot } from './bot/sportello-bot.js';
@@ -88,7 +88,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.appTenantId,
   });
-  const adapter = new EndpointAdapter(auth);
+  const adapter = new EndpointAdapter(auth, (context, activity, error) =>
+    turnLogger(context, logger).error({ err: error, type: activity.type, name: activity.name }, 'the connector refused an activity; the turn carries on'),
+  );
   // The web widget's Direct Line runs the bot in process, on an adapter of its own (see InProcessAdapter).
   const directLineAdapter = new InProcessAdapter();
   const onTurnError = async (context: TurnContext, error: Error) => {
@@ -106,8 +108,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const detectSecrets = createSecretDetector(content.secrets);
   const middleware: Middleware[] = [
     new RedactSecrets(detectSecrets),
-    // Before anything that sees outgoing activities: debugging traces stay on the Emulator.
-    new EmulatorOnlyTraces(),
+    // Before anything that sees outgoing activities: only what the channel takes (traces on the Emulator alone).
+    new OutgoingForChannel(),
     // A logger per turn, with the conversation id; never the text at info level.
     new TurnLog(logger),
     ...(transcripts ? [new TranscriptLoggerMiddleware(transcripts)] : []),

@@ -76,7 +76,7 @@ export class DirectLineChannel {
       deliveryMode: DeliveryModes.ExpectReplies,
     } as Activity;
     const response = await adapter.runTurn(turn, logic);
-    // Debugging traces never get here: EmulatorOnlyTraces keeps them on the Emulator's channel.
+    // Debugging traces never get here: OutgoingForChannel keeps them on the Emulator's channel.
     const replies = ((response?.body as { activities?: Activity[] } | undefined)?.activities ?? [])
       .map((reply) =>
       this.address(conversation, { ...reply, deliveryMode: undefined, serviceUrl: undefined, callerId: undefined }),

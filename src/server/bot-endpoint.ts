@@ -1,4 +1,4 @@
-import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../logging.js';
 import type { RateLimit } from './rate-limits.js';
@@ -7,13 +7,35 @@ import type { RateLimit } from './rate-limits.js';
 type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 type AuthenticateRequestResult = Awaited<ReturnType<BotFrameworkAuthentication['authenticateRequest']>>;
 
+/** Told about an activity the connector refused; the turn carries on without it. */
+export type SendFailed = (context: TurnContext, activity: Partial<Activity>, error: unknown) => void;
+
 /**
  * CloudAdapter, with its authenticated entry point opened up: the endpoint below authenticates
  * first, checks the conversation's rate limit, and only then hands the turn to the adapter.
+ * Each activity goes to the connector on its own, and one the connector refuses (a 400 for a
+ * shape the channel does not take, a 5xx) is reported to `sendFailed` instead of failing the
+ * turn: the rest of the replies still go, and the turn's state is still saved.
  */
 export class EndpointAdapter extends CloudAdapter {
-  constructor(readonly authentication: BotFrameworkAuthentication) {
+  constructor(
+    readonly authentication: BotFrameworkAuthentication,
+    private readonly sendFailed: SendFailed = () => undefined,
+  ) {
     super(authentication);
+  }
+
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      try {
+        responses.push(...(await super.sendActivities(context, [activity])));
+      } catch (error) {
+        this.sendFailed(context, activity, error);
+        responses.push({ id: '' });
+      }
+    }
+    return responses;
   }
 
   runAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>) {

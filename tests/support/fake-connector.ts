@@ -30,8 +30,8 @@ export interface PostedActivity extends Activity {
 /** A rule for answering some of the bot's posts with an error, as a real connector sometimes does. */
 export interface Failure {
   status: number;
-  /** Which activities fail; every one if absent. */
-  match?: (activity: Activity) => boolean;
+  /** Which activities fail (with `postedTo`, the conversation of the URL, filled in; empty for a new conversation); every one if absent. */
+  match?: (activity: PostedActivity) => boolean;
   /** How many times the rule applies (then it is removed); 1 if absent. */
   times?: number;
 }
@@ -142,7 +142,7 @@ export class FakeConnector {
     let answer: unknown = {};
     if (kind === 'send' || kind === 'reply' || kind === 'update' || kind === 'create') {
       const activity = (kind === 'create' ? (body as { activity?: Activity }).activity : body) as Activity | undefined;
-      const failure = activity ? this.failureFor(activity) : undefined;
+      const failure = activity ? this.failureFor({ ...activity, postedTo: conversationId ?? '' }) : undefined;
       if (failure) {
         call.status = failure.status;
         answer = { error: { code: failure.status === 400 ? 'BadArgument' : 'ServiceError', message: 'injected by the fake connector' } };
@@ -168,7 +168,7 @@ export class FakeConnector {
     res.end(answer === undefined ? '' : JSON.stringify(answer));
   }
 
-  private failureFor(activity: Activity): Failure | undefined {
+  private failureFor(activity: PostedActivity): Failure | undefined {
     const index = this.failures.findIndex((f) => !f.match || f.match(activity));
     if (index < 0) return undefined;
     const failure = this.failures[index]!;
