@@ -35,6 +35,10 @@ import { createStateBackend, memoryBackend, type StateBackend } from './storage/
 import { webRoutes } from './server/web-routes.js';
 import { createUnderstander } from './understanding/understander.js';
 import { createKnowledgeSearch } from './knowledge/search.js';
+import type { EventStore } from './insights/event-store.js';
+import { createInsights, type Insights } from './insights/insights.js';
+import { RecordTurns } from './insights/turn-events.js';
+import { metricsRoute } from './server/metrics-route.js';
 
 export interface AppOptions {
   /** Conversation state storage, in one process (tests); overrides the configured backend. */
@@ -46,6 +50,8 @@ export interface AppOptions {
   content?: Content;
   /** Where Direct Line conversations live; in memory by default. */
   directLineStore?: ConversationStore;
+  /** Opens the events database; by default SQLite or PostgreSQL, from config. */
+  eventStore?: () => Promise<EventStore>;
 }
 
 export interface App {
@@ -57,6 +63,8 @@ export interface App {
   logger: Logger;
   /** Saves conversations as .transcript files, when TRANSCRIPTS_DIR is set. */
   transcripts?: FileTranscriptLogger;
+  /** Events, metrics and the events database (what the support team sees). */
+  insights: Insights;
   /** Starts listening; resolves with the base URL. Port 0 picks a free port. */
   start(port?: number, host?: string): Promise<string>;
   /** Graceful: refuses new turns, lets those in flight finish (up to SHUTDOWN_TIMEOUT_MS), closes storage. */
@@ -106,12 +114,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // pasted; the transcript comes after it.
   const transcripts = config.transcriptsDir ? new FileTranscriptLogger(config.transcriptsDir, logger) : undefined;
   const detectSecrets = createSecretDetector(content.secrets);
+  const insights = createInsights(config, logger, options.eventStore);
   const middleware: Middleware[] = [
     new RedactSecrets(detectSecrets),
     // Before anything that sees outgoing activities: only what the channel takes (traces on the Emulator alone).
     new OutgoingForChannel(),
     // A logger per turn, with the conversation id; never the text at info level.
     new TurnLog(logger),
+    // After redaction, so no event ever holds a secret; it times the rest of the turn.
+    new RecordTurns(insights.sink, config.defaultLocale),
     ...(transcripts ? [new TranscriptLoggerMiddleware(transcripts)] : []),
     // One turn at a time per conversation, on every process sharing the backend: around the
     // bot's state load and save, after the transcript so it does not hold the lock.
@@ -150,7 +161,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     trustProxyHops: config.trustProxyHops,
     inFlight,
     processActivity: botEndpoint({ adapter, logic: (context) => bot.run(context), perConversation: limits.perConversation, logger }),
-    mount: [(s) => directLine.mount(s), web],
+    mount: [(s) => directLine.mount(s), web, metricsRoute(insights.metrics)],
   });
   // Always guarded, WebSockets on or off: an upgrade request reaches the server either way.
   directLine.listen(guardUpgrades(server.server, { logger }));
@@ -163,6 +174,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     services,
     logger,
     ...(transcripts ? { transcripts } : {}),
+    insights,
     async start(port = config.port, host = config.host) {
       if (!(await backend.connect())) logger.warn({ storage: backend.kind }, 'storage not reachable yet: turns will apologise until it is');
       return new Promise<string>((resolve, reject) => {
@@ -184,6 +196,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       server.server.closeAllConnections();
       await closed;
       await transcripts?.flush();
+      await insights.close();
       await backend.close();
     },
   };

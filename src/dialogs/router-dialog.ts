@@ -8,6 +8,7 @@ import type { Payload } from '../replies/payload.js';
 import { sendReplies } from '../replies/send.js';
 import type { Command } from '../understanding/commands.js';
 import type { Understanding } from '../understanding/understander.js';
+import { turnEvents } from '../insights/turn-events.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { ROUTER_DIALOG, TREE_DIALOG, type DialogServices } from './services.js';
 import type { TreeOptions, TreeOutcome } from './tree-dialog.js';
@@ -77,6 +78,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
 
   private async onUnderstanding(dc: DialogContext, understanding: Understanding): Promise<DialogTurnResult> {
     const { kb } = this.services;
+    turnEvents(dc.context).decided(understanding);
     if (understanding.decision === 'answer') {
       const entry = kb.get(understanding.intent);
       if (entry) return this.offerEntry(dc, entry);
@@ -174,6 +176,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     const { kb, t } = this.services;
     const reply = answerReply(kb, entry, this.language(dc), t);
     await sendReplies(dc.context, reply);
+    turnEvents(dc.context).answered(entry.id);
     const related = entry.related.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
     this.state(dc).offered = related.map((e) => this.entryOffer(e));
     if (related.length > 0) this.state(dc).question = this.phrase('answer.related');

@@ -7,6 +7,7 @@ import type { Reply } from '../replies/reply.js';
 import { sendReplies } from '../replies/send.js';
 import type { Tree, TreeNode } from '../trees/model.js';
 import { walkFrom } from '../trees/walk.js';
+import { turnEvents } from '../insights/turn-events.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { TREE_DIALOG, type DialogServices } from './services.js';
 import type { TurnInput } from './turn-input.js';
@@ -59,6 +60,7 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
     if (command !== 'help') state.switchTo = undefined;
     switch (command) {
       case 'cancel':
+        turnEvents(dc.context).treeEnded(tree.id, state.at, 'cancelled');
         await this.say(dc, this.t(dc, 'tree.cancelled', { title }));
         return dc.endDialog({} satisfies TreeOutcome);
       case 'restart':
@@ -114,13 +116,17 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
       return this.askAgain(dc);
     }
     if (payload.action === 'solved' && payload.tree === tree.id && state.phase === 'feedback') {
+      const events = turnEvents(dc.context);
+      events.feedback({ kind: 'solved', value: payload.solved ? 1 : 0, tree: tree.id, node: state.at });
       if (payload.solved) {
+        events.treeEnded(tree.id, state.at, 'solved');
         await this.say(dc, this.t(dc, 'tree.solved'));
         return dc.endDialog({} satisfies TreeOutcome);
       }
       return this.handOff(dc, this.t(dc, 'handoff.notSolved'));
     }
     if (payload.action === 'switch' && payload.tree === tree.id && payload.entry === state.switchTo) {
+      if (payload.accept) turnEvents(dc.context).treeEnded(tree.id, state.at, 'switched');
       if (payload.accept) return dc.endDialog({ redirect: { action: 'entry', entry: payload.entry } } satisfies TreeOutcome);
       state.switchTo = undefined;
       return this.askAgain(dc);
@@ -140,6 +146,7 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
     const state = this.state(dc);
     const language = this.language(dc);
     const path = walkFrom(tree, from);
+    for (const id of path) turnEvents(dc.context).treeNode(tree.id, id);
     const replies: Reply[] = [];
     for (const id of path.slice(0, -1)) replies.push({ text: this.nodeText(tree.nodes.get(id)!, language) });
     const lastId = path[path.length - 1]!;
@@ -189,6 +196,9 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
   /** Ends the tree handing the customer to a person: the text, and a handoff event for the channel. */
   private async handOff(dc: DialogContext, text: string): Promise<DialogTurnResult> {
     const state = this.state(dc);
+    const events = turnEvents(dc.context);
+    events.treeEnded(state.tree, state.at, state.phase === 'feedback' ? 'not-solved' : 'handoff');
+    events.handoff({ phase: 'requested', tree: state.tree, node: state.at });
     await sendReplies(dc.context, { text: `${text}\n\n${this.t(dc, 'handoff.how')}` });
     await dc.context.sendActivity(EventFactory.createHandoffInitiation(dc.context, { tree: state.tree, node: state.at, language: this.language(dc) }));
     return dc.endDialog({} satisfies TreeOutcome);

@@ -32,3 +32,8 @@ export function turnInput(context: TurnContext): TurnInput {
   if (!input) throw new Error('turnInput: the bot did not read this turn before running the dialogs');
   return input;
 }
+
+/** This turn's input if the bot has read it (not for a too-long message or a non-message activity). */
+export function peekTurnInput(context: TurnContext): TurnInput | undefined {
+  return context.turnState.get(TURN_INPUT) as TurnInput | undefined;
+}
