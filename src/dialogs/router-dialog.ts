@@ -12,7 +12,7 @@ import { turnEvents } from '../insights/turn-events.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { ROUTER_DIALOG, TREE_DIALOG, type DialogServices } from './services.js';
 import type { TreeOptions, TreeOutcome } from './tree-dialog.js';
-import type { TurnInput } from './turn-input.js';
+import { turnInput, type TurnInput } from './turn-input.js';
 import { matchTypedChoice, turnCommandReader, type TypeableChoice } from './typed-choice.js';
 
 /** A button the router offered, remembered so that typing its label works like a click. */
@@ -24,6 +24,8 @@ interface RouterState {
   offered?: Offered[];
   /** The question those buttons answer, in every language, to ask it again after a language switch. */
   question?: Record<Language, string>;
+  /** The last answer shown, and the (masked) question it answered, for a 👎 to keep. */
+  answered?: { entry: string; question?: string };
 }
 
 /**
@@ -117,6 +119,8 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
       case 'topics':
         await this.askTopics(dc, 'topics.more', payload.from);
         return Dialog.EndOfTurn;
+      case 'helpful':
+        return this.onHelpful(dc, payload.entry, payload.helpful);
       case 'choice':
       case 'solved':
       case 'switch': {
@@ -177,9 +181,32 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     const reply = answerReply(kb, entry, this.language(dc), t);
     await sendReplies(dc.context, reply);
     turnEvents(dc.context).answered(entry.id);
+    const state = this.state(dc);
+    // The question is remembered only when it was typed: a clicked topic asks nothing new.
+    const question = turnInput(dc.context).understanding?.text;
+    state.answered = { entry: entry.id, ...(question ? { question } : {}) };
     const related = entry.related.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
-    this.state(dc).offered = related.map((e) => this.entryOffer(e));
-    if (related.length > 0) this.state(dc).question = this.phrase('answer.related');
+    // Asked again after a language switch: the related questions' line, or "was this helpful?".
+    state.question = this.phrase(related.length > 0 ? 'answer.related' : 'answer.helpful');
+    state.offered = [
+      ...related.map((e) => this.entryOffer(e)),
+      ...[true, false].map((helpful) => ({
+        label: everyLanguage(t, helpful ? 'answer.helpfulYes' : 'answer.helpfulNo'),
+        means: helpful ? ('yes' as const) : ('no' as const),
+        payload: { action: 'helpful', entry: entry.id, helpful } satisfies Payload,
+      })),
+    ];
+    return Dialog.EndOfTurn;
+  }
+
+  /** 👍 thanks; 👎 records the question for the team's review and offers another way in. */
+  private async onHelpful(dc: DialogContext, entry: string, helpful: boolean): Promise<DialogTurnResult> {
+    const answered = this.state(dc).answered;
+    const question = answered?.entry === entry ? answered.question : undefined;
+    turnEvents(dc.context).feedback({ kind: 'helpful', value: helpful ? 1 : 0, entry, ...(question ? { text: question } : {}) });
+    this.state(dc).answered = undefined;
+    if (helpful) await this.say(dc, this.t(dc, 'answer.thanks'));
+    else await this.askTopics(dc, 'answer.notHelpful');
     return Dialog.EndOfTurn;
   }
 

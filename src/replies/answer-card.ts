@@ -1,4 +1,4 @@
-import { adaptiveCard, choiceRows, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { adaptiveCard, choiceRows, submitAction, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { answerMarkdown } from './answers.js';
 import type { AnswerContent, ReplyChoice } from './reply.js';
 
@@ -27,9 +27,14 @@ function stepRows(steps: readonly string[]): CardElement[] {
 
 /**
  * An answer as an Adaptive Card: title, summary, each section with its numbered steps,
- * warnings in attention style, then the related questions as buttons (when `related` is given).
+ * warnings in attention style, then the related questions as buttons (when `related` is given),
+ * then "was this helpful?" with 👍 and 👎 side by side (when `feedback` is given).
  */
-export function answerCard(answer: AnswerContent, related?: { text?: string; choices: readonly ReplyChoice[] }): AdaptiveCard {
+export function answerCard(
+  answer: AnswerContent,
+  related?: { text?: string; choices: readonly ReplyChoice[] },
+  feedback?: { text: string; choices: readonly ReplyChoice[] },
+): AdaptiveCard {
   const body: CardElement[] = [
     textBlock(answer.title, { style: 'heading', size: 'Medium', weight: 'Bolder' }),
     textBlock(answer.summary.trim()),
@@ -51,6 +56,11 @@ export function answerCard(answer: AnswerContent, related?: { text?: string; cho
   if (related && related.choices.length > 0) {
     if (related.text) body.push(textBlock(related.text, { spacing: 'Medium', isSubtle: true }));
     body.push(...choiceRows(related.choices));
+  }
+  if (feedback && feedback.choices.length > 0) {
+    body.push(textBlock(feedback.text, { spacing: 'Large', separator: true, isSubtle: true }));
+    // Two short buttons fit on one row everywhere, and read as one question.
+    body.push({ type: 'ActionSet', actions: feedback.choices.map(submitAction) });
   }
   return adaptiveCard(body, answerMarkdown(answer));
 }

@@ -36,11 +36,21 @@ export const entryChoice = (entry: Entry, language: Language): ReplyChoice => ({
   payload: { action: 'entry', entry: entry.id },
 });
 
-/** An entry's answer with its related entries offered as buttons. */
+/** "Was this helpful?": 👍 and 👎, each naming the entry it is about. */
+export function helpfulChoices(entry: Entry, language: Language, t: Translate): ReplyChoice[] {
+  return [true, false].map((helpful) => ({
+    title: t(language, helpful ? 'answer.helpfulYes' : 'answer.helpfulNo'),
+    payload: { action: 'helpful', entry: entry.id, helpful },
+  }));
+}
+
+/** An entry's answer with its related entries offered as buttons, then "was this helpful?". */
 export function answerReply(kb: KnowledgeBase, entry: Entry, language: Language, t: Translate): Reply {
   const answer = answerContent(entry, language);
   const related = entry.related.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
   const choicesText = related.length > 0 ? t(language, 'answer.related') : undefined;
-  const text = answerMarkdown(answer) + (choicesText ? `\n\n${choicesText}` : '');
-  return { text, answer, choices: related.map((e) => entryChoice(e, language)), ...(choicesText ? { choicesText } : {}) };
+  const feedback = { text: t(language, 'answer.helpful'), choices: helpfulChoices(entry, language, t) };
+  // Where buttons follow the text (suggested actions), the question about helpfulness is its last line.
+  const text = [answerMarkdown(answer), choicesText, feedback.text].filter(Boolean).join('\n\n');
+  return { text, answer, choices: related.map((e) => entryChoice(e, language)), ...(choicesText ? { choicesText } : {}), feedback };
 }

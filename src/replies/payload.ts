@@ -19,6 +19,8 @@ export const payloadSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('solved'), tree: id, solved: z.boolean() }),
   /** The answer to "leave this check and look at <entry>?" asked in a tree. */
   z.object({ action: z.literal('switch'), tree: id, entry: id, accept: z.boolean() }),
+  /** 👍 / 👎 on an entry's answer ("was this helpful?"). */
+  z.object({ action: z.literal('helpful'), entry: id, helpful: z.boolean() }),
   /** A conversational command, as if typed. */
   z.object({ action: z.literal('command'), command: z.enum(COMMANDS) }),
   /** The topic menu's next page ("More topics"), from this position in the most-asked order. */

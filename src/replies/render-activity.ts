@@ -19,8 +19,9 @@ export function cardAction(choice: ReplyChoice): CardAction {
 /** Web Chat and the Emulator: Markdown text, choices as suggested actions. */
 export function renderActivity(reply: Reply): Partial<Activity> {
   const activity: Partial<Activity> = { type: ActivityTypes.Message, text: reply.text, textFormat: 'markdown' };
-  if (reply.choices && reply.choices.length > 0) {
-    activity.suggestedActions = { to: [], actions: reply.choices.map(cardAction) };
+  const choices = [...(reply.choices ?? []), ...(reply.feedback?.choices ?? [])];
+  if (choices.length > 0) {
+    activity.suggestedActions = { to: [], actions: choices.map(cardAction) };
   }
   return activity;
 }

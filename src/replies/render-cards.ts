@@ -15,7 +15,7 @@ function cardActivity(card: AdaptiveCard): Partial<Activity> {
  */
 export function renderWithCards(reply: Reply): Partial<Activity> {
   if (!reply.answer) return renderActivity(reply);
-  return cardActivity(answerCard(reply.answer, { text: reply.choicesText, choices: reply.choices ?? [] }));
+  return cardActivity(answerCard(reply.answer, { text: reply.choicesText, choices: reply.choices ?? [] }, reply.feedback));
 }
 
 /**

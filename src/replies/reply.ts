@@ -27,4 +27,6 @@ export interface Reply {
   /** Introduces the choices where they are laid out apart from the text (in a card). */
   choicesText?: string;
   answer?: AnswerContent;
+  /** "Was this helpful?" with its 👍 / 👎 buttons, after an answer. */
+  feedback?: { text: string; choices: ReplyChoice[] };
 }

@@ -37,7 +37,11 @@ describe('answers from the knowledge base, in the customer language', () => {
     const conversation = new Conversation(app, 'en-US');
     const replies = await conversation.say('where is my VIP code?');
     const related = app.services.kb.get('support-code')!.related;
-    expect(payloads(replies)).toEqual(related.map((entry) => ({ action: 'entry', entry })));
+    expect(payloads(replies)).toEqual([
+      ...related.map((entry) => ({ action: 'entry', entry })),
+      { action: 'helpful', entry: 'support-code', helpful: true },
+      { action: 'helpful', entry: 'support-code', helpful: false },
+    ]);
     const next = await conversation.clickButton(replies, title(related[0]!, 'en'));
     expect(texts(next)).toContain(title(related[0]!, 'en'));
   });
@@ -96,7 +100,8 @@ describe('conversation commands', () => {
   it('keeps the customer language across turns for short replies', async () => {
     const conversation = new Conversation(app, 'en-US');
     await conversation.say('Bonjour, comment me désabonner de la newsletter ?');
+    // "ok" answers the answer's "was this helpful?", in the conversation's language.
     const replies = await conversation.say('ok');
-    expect(texts(replies)).toContain(say('fallback.noQuestion', 'fr'));
+    expect(texts(replies)).toContain(say('answer.thanks', 'fr'));
   });
 });

@@ -72,6 +72,23 @@ describe('events of every turn', () => {
     expect(rows.find((r) => r.type === 'handoff')).toMatchObject({ phase: 'requested', tree: '2fa-recovery' });
   });
 
+  it('records 👍 and 👎 per entry, keeping the question of a 👎 only', async () => {
+    const up = conversation('ev-thumbs-up', 'en-US');
+    await up.say('how do I stop getting your newsletters?');
+    await up.click('👍', { action: 'helpful', entry: 'newsletter', helpful: true });
+    const down = conversation('ev-thumbs-down', 'fr-FR');
+    await down.say('comment arrêter de recevoir la newsletter ?');
+    await down.say('non');
+    expect((await eventsOf('ev-thumbs-up')).find((r) => r.type === 'feedback')).toMatchObject({ feedback: 'helpful', value: 1, entry: 'newsletter', text: null });
+    expect((await eventsOf('ev-thumbs-down')).find((r) => r.type === 'feedback')).toMatchObject({
+      feedback: 'helpful',
+      value: 0,
+      entry: 'newsletter',
+      language: 'fr',
+      text: 'comment arrêter de recevoir la newsletter ?',
+    });
+  });
+
   it('counts the same turns and decisions in /metrics', async () => {
     const metrics = await app.insights.metrics.text();
     expect(metrics).toMatch(/sportello_decisions_total\{decision="answer",language="en",entry="newsletter"\} [1-9]/);

@@ -61,7 +61,9 @@ describe('answers as Adaptive Cards', () => {
     const reply = answerReply(app.services.kb, app.services.kb.get('2fa-disable')!, 'fr', app.services.t);
     const activity = rendererFor('webchat')(reply);
     const buttons = submits(cardOf(activity));
-    expect(buttons.map((b) => b.title)).toEqual(reply.choices!.map((c) => c.title));
+    // Related questions first, then 👍 / 👎.
+    expect(buttons.map((b) => b.title)).toEqual([...reply.choices!, ...reply.feedback!.choices].map((c) => c.title));
+    expect(readPayload(buttons.at(-1)!.data)).toEqual({ action: 'helpful', entry: '2fa-disable', helpful: false });
     const data = buttons[0]!.data as Json;
     expect(readPayload(data)).toEqual(reply.choices![0]!.payload);
     expect(data.msteams).toEqual({ type: 'messageBack', text: reply.choices![0]!.title, displayText: reply.choices![0]!.title });
@@ -73,7 +75,8 @@ describe('answers as Adaptive Cards', () => {
     const activity = rendererFor('test')(reply);
     expect(activity.attachments).toBeUndefined();
     expect(activity.text).toContain(`**${app.services.kb.get('2fa-disable')!.text.en.title}**`);
-    expect(activity.suggestedActions?.actions.map((a) => a.title)).toEqual(reply.choices!.map((c) => c.title));
+    expect(activity.suggestedActions?.actions.map((a) => a.title)).toEqual([...reply.choices!, ...reply.feedback!.choices].map((c) => c.title));
+    expect(activity.text).toMatch(new RegExp(`${app.services.t('en', 'answer.helpful').replace('?', '\\?')}$`));
   });
 });
 
