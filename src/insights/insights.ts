@@ -4,7 +4,6 @@ import type { EventSink, InsightEvent } from './event.js';
 import type { EventStore } from './event-store.js';
 import { EventWriter } from './event-writer.js';
 import { TurnMetrics } from './metrics.js';
-import { openPostgresStore } from './postgres-store.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -13,7 +12,9 @@ const FORGET_EVERY_MS = 3600 * 1000;
 
 /** The store the config names: PostgreSQL with DATABASE_URL, else the SQLite file. */
 export function openEventStore(config: Pick<Config, 'databaseUrl' | 'eventsDbPath'>): Promise<EventStore> {
-  return config.databaseUrl ? openPostgresStore(config.databaseUrl) : Promise.resolve(openSqliteStore(config.eventsDbPath));
+  // pg is loaded only when used: the default set-up should not pay for its import at start-up.
+  if (config.databaseUrl) return import('./postgres-store.js').then((pg) => pg.openPostgresStore(config.databaseUrl!));
+  return Promise.resolve(openSqliteStore(config.eventsDbPath));
 }
 
 export interface Insights {
