@@ -6,7 +6,7 @@ import {
   type MessagingExtensionResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
-import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import type { Dialog, DialogState } from 'botbuilder-dialogs';
 import { languageOf, type Language } from '../content/languages.js';
 import type { DialogServices } from '../dialogs/services.js';
 import { setTurnInput, type TurnInput } from '../dialogs/turn-input.js';
@@ -15,6 +15,7 @@ import { sendReplies } from '../replies/send.js';
 import type { KnowledgeSearch } from '../knowledge/search.js';
 import { searchResults, searchText } from '../teams/search-extension.js';
 import { isAddressedToBot } from './addressed.js';
+import { dialogRunner } from './dialog-runner.js';
 import { knownLanguage, languageContext, type LanguageProfile } from './language.js';
 import { secretsWarning, tooLongNotice } from './notices.js';
 import { secretsFound } from './redact-secrets.js';
@@ -41,11 +42,13 @@ export interface BotOptions {
 export class SportelloBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly profile: StatePropertyAccessor<LanguageProfile>;
+  private readonly runDialog: (context: TurnContext) => Promise<void>;
 
   constructor(private readonly options: BotOptions) {
     super();
     this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
     this.profile = options.conversationState.createProperty<LanguageProfile>('profile');
+    this.runDialog = dialogRunner(options.dialog, this.dialogState);
 
     this.onMessage(async (context, next) => {
       // In a Teams channel or group chat, people talk among themselves until they mention the bot.
@@ -61,7 +64,7 @@ export class SportelloBot extends TeamsActivityHandler {
       const crisis = input.understanding?.command === 'crisis';
       if (crisis) await sendReplies(context, { text: options.services.t(input.language, 'crisis.reply') });
       await this.warnAboutSecrets(context, input.language);
-      if (!crisis) await runDialog(options.dialog, context, this.dialogState);
+      if (!crisis) await this.runDialog(context);
       await next();
     });
 
