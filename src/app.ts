@@ -26,6 +26,7 @@ import type { ConversationStore } from './directline/conversation-store.js';
 import { InProcessAdapter } from './directline/in-process-adapter.js';
 import { createSecretDetector } from './secrets/detect.js';
 import { botEndpoint, EndpointAdapter } from './server/bot-endpoint.js';
+import { cachingAuthentication } from './server/connector-cache.js';
 import { createServer } from './server/create-server.js';
 import { createDirectLineEndpoint } from './server/directline-endpoint.js';
 import { InFlight } from './server/in-flight.js';
@@ -90,12 +91,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     maxMessageChars: config.maxMessageChars,
   });
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = cachingAuthentication(new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.appTenantId,
-  });
+  }));
   const adapter = new EndpointAdapter(auth, (context, activity, error) =>
     turnLogger(context, logger).error({ err: error, type: activity.type, name: activity.name }, 'the connector refused an activity; the turn carries on'),
   );

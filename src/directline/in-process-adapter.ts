@@ -1,4 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { cachingAuthentication } from '../server/connector-cache.js';
 
 /**
  * A CloudAdapter with no Bot Framework credentials, for channels that live in this process
@@ -8,7 +9,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, t
  */
 export class InProcessAdapter extends CloudAdapter {
   constructor() {
-    super(new ConfigurationBotFrameworkAuthentication({}));
+    super(cachingAuthentication(new ConfigurationBotFrameworkAuthentication({})));
   }
 
   /** Runs one turn; for expectReplies the result's body is `{ activities }`. */

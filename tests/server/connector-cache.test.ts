@@ -1,0 +1,40 @@
+import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { cachingAuthentication } from '../../src/server/connector-cache.js';
+
+const activity = (serviceUrl: string) => ({ type: 'message', serviceUrl, channelId: 'emulator' }) as Activity;
+
+describe('the connector cache', () => {
+  const auth = cachingAuthentication(new ConfigurationBotFrameworkAuthentication({}), 2);
+
+  it('gives every turn from the same service URL the same connector client and token client', async () => {
+    const first = await auth.authenticateRequest(activity('http://127.0.0.1:1'), '');
+    const second = await auth.authenticateRequest(activity('http://127.0.0.1:1'), '');
+    const a = await first.connectorFactory!.create('http://127.0.0.1:1', first.audience);
+    const b = await second.connectorFactory!.create('http://127.0.0.1:1', second.audience);
+    expect(a).toBe(b);
+    expect(await auth.createUserTokenClient(first.claimsIdentity)).toBe(await auth.createUserTokenClient(second.claimsIdentity));
+  });
+
+  it('builds a client of its own for another service URL, talking to that URL', async () => {
+    const result = await auth.authenticateRequest(activity('http://127.0.0.1:1'), '');
+    const one = await result.connectorFactory!.create('http://127.0.0.1:1', result.audience);
+    const two = await result.connectorFactory!.create('http://127.0.0.1:2', result.audience);
+    expect(two).not.toBe(one);
+    expect(two.baseUri ?? (two as unknown as { _baseUri?: string })._baseUri).toMatch(/127\.0\.0\.1:2/);
+  });
+
+  it('forgets the oldest client past its bound, so request-given URLs cannot grow it', async () => {
+    const result = await auth.authenticateRequest(activity('http://127.0.0.1:1'), '');
+    const first = await result.connectorFactory!.create('http://127.0.0.1:10', result.audience);
+    await result.connectorFactory!.create('http://127.0.0.1:11', result.audience);
+    await result.connectorFactory!.create('http://127.0.0.1:12', result.audience);
+    expect(await result.connectorFactory!.create('http://127.0.0.1:10', result.audience)).not.toBe(first);
+  });
+
+  it('still answers everything else as the real authentication does', async () => {
+    const real = new ConfigurationBotFrameworkAuthentication({}).createBotFrameworkClient();
+    expect(auth.createBotFrameworkClient().constructor).toBe(real.constructor);
+    expect(auth).toBeInstanceOf(ConfigurationBotFrameworkAuthentication);
+  });
+});
