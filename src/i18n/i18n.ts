@@ -21,7 +21,19 @@ export async function createTranslator(locales: LocaleFiles, fallback: Language)
     initAsync: false,
   });
   const fixed = Object.fromEntries(LANGUAGES.map((l) => [l, instance.getFixedT(l)])) as Record<Language, TFunction>;
-  return (language, key, values) => fixed[language](key, values ?? {}) as string;
+  // The strings are loaded once and never change, and most lookups (button labels, fixed
+  // sentences) have no values: those are translated once, not every turn.
+  const plain = new Map<string, string>();
+  return (language, key, values) => {
+    if (values) return fixed[language](key, values) as string;
+    const id = `${language}\n${key}`;
+    let text = plain.get(id);
+    if (text === undefined) {
+      text = fixed[language](key, {}) as string;
+      plain.set(id, text);
+    }
+    return text;
+  };
 }
 
 /** One key in all four languages: button labels that may be typed back in any of them. */

@@ -104,7 +104,7 @@ describe('the container image', () => {
         ALLOW_UNAUTHENTICATED: 'true',
         DIRECTLINE_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
         LOG_LEVEL: 'warn',
-      }, 60_000, dir);
+      }, 150_000, dir);
       try {
         const reply = await bot.say('image-check', 'how do I turn off two-factor authentication?', { locale: 'en-US' });
         expect(reply.status).toBe(200);

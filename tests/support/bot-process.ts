@@ -32,7 +32,7 @@ export class ChildBot extends BotClient {
   }
 
   /** Spawns the bot and waits until /readyz says it can serve turns. */
-  static async start(env: Record<string, string>, timeoutMs = 60_000, cwd?: string): Promise<ChildBot> {
+  static async start(env: Record<string, string>, timeoutMs = 150_000, cwd?: string): Promise<ChildBot> {
     const bot = await ChildBot.spawn(env, cwd);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -65,7 +65,7 @@ export interface BotProcess {
 }
 
 /** The bot in its own process on a free loopback port, stopped with SIGTERM; resolves once it is ready. */
-export async function startBotProcess(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<BotProcess> {
+export async function startBotProcess(env: Record<string, string> = {}, timeoutMs = 150_000): Promise<BotProcess> {
   const bot = await ChildBot.start({ LOG_LEVEL: 'warn', ...env }, timeoutMs);
   return {
     url: bot.url,
