@@ -153,6 +153,6 @@ export class SportelloBot extends TeamsActivityHandler {
     const language = knownLanguage(profile, context.activity.locale, this.options.defaultLanguage);
     profile.language = language;
     setTurnInput(context, { text: '', language, prompt });
-    await runDialog(this.options.dialog, context, this.dialogState);
+    await this.runDialog(context);
   }
 }
