@@ -1,24 +1,30 @@
 # Sportello in a container: compiled once in a build stage, run from production dependencies
 # only, as a non-root user. See README "Production" and compose.yaml.
 
-# --- build: every dependency, tsc to build/ ---
-FROM node:20-slim AS build
+# --- deps: production dependencies only; better-sqlite3 may compile, so the toolchain is here ---
+FROM node:20-slim AS deps
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+# rimraf stays a production dependency: botbuilder-dialogs' install script runs `npx rimraf`.
+RUN npm ci --omit=dev --no-audit --no-fund
+
+# --- build: every dependency, tsc to build/ ---
+FROM deps AS build
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
-# --- runtime: production dependencies and the compiled bot, nothing else ---
+# --- runtime: production dependencies and the compiled bot, no toolchain ---
 FROM node:20-slim
 ENV NODE_ENV=production \
     PORT=3978 \
     HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
-# rimraf stays a production dependency: botbuilder-dialogs' install script runs `npx rimraf`.
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/build ./build
 COPY knowledge ./knowledge
 COPY dialogs ./dialogs

@@ -48,8 +48,14 @@ function importedPackages(dir: string): Set<string> {
 
 describe('the container image', () => {
   it('builds on Node 20 slim and runs as a non-root user from production dependencies', () => {
-    expect([...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1])).toEqual(['node:20-slim', 'node:20-slim']);
-    expect(runtimeStage).toMatch(/^RUN npm ci --omit=dev\b/m);
+    const bases = [...dockerfile.matchAll(/^FROM (\S+)(?: AS (\S+))?/gm)].map((m) => ({ image: m[1], name: m[2] }));
+    for (const { image } of bases) expect(['node:20-slim', 'deps']).toContain(image);
+    // The runtime's node_modules come from the stage that installs production dependencies only.
+    const from = /^COPY --from=(\S+) \/app\/node_modules/m.exec(runtimeStage)?.[1];
+    expect(from).toBeDefined();
+    const stage = dockerfile.slice(dockerfile.indexOf(`AS ${from}\n`));
+    expect(stage.slice(0, stage.indexOf('\nFROM '))).toMatch(/^RUN npm ci --omit=dev\b/m);
+    expect(runtimeStage).not.toMatch(/apt-get install/);
     const user = /^USER (\S+)/m.exec(runtimeStage)?.[1];
     expect(user).toBeDefined();
     expect(['root', '0']).not.toContain(user);
