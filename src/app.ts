@@ -40,6 +40,7 @@ import type { EventStore } from './insights/event-store.js';
 import { createInsights, type Insights } from './insights/insights.js';
 import { RecordTurns } from './insights/turn-events.js';
 import { metricsRoute } from './server/metrics-route.js';
+import { adminRoutes } from './admin/routes.js';
 
 export interface AppOptions {
   /** Conversation state storage, in one process (tests); overrides the configured backend. */
@@ -152,6 +153,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     issueToken: () => directLine.issuePageToken(),
   });
 
+  const admin = await adminRoutes({
+    token: config.adminToken,
+    store: () => insights.store(),
+    flush: () => insights.writer.flush(),
+    t,
+    kb: content.kb,
+    trees: content.trees,
+    defaultLanguage: config.defaultLocale,
+    logger,
+  });
+
   const limits = createRateLimits(config, backend.redis);
   const inFlight = new InFlight();
   const server = createServer({
@@ -162,7 +174,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     trustProxyHops: config.trustProxyHops,
     inFlight,
     processActivity: botEndpoint({ adapter, logic: (context) => bot.run(context), perConversation: limits.perConversation, logger }),
-    mount: [(s) => directLine.mount(s), web, metricsRoute(insights.metrics)],
+    mount: [(s) => directLine.mount(s), web, metricsRoute(insights.metrics), admin],
   });
   // Always guarded, WebSockets on or off: an upgrade request reaches the server either way.
   directLine.listen(guardUpgrades(server.server, { logger }));
