@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { createUnderstander } from '../../src/understanding/understander.js';
+import { projectContent } from '../support/content.js';
+import { HttpBot } from '../support/http-bot.js';
+import { runScript } from '../support/run-script.js';
+import { runSession, SECRETS, type Tally } from './session.js';
+
+describe('npm run review on the scripted session', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sportello-review-test-'));
+  const database = path.join(dir, 'events.sqlite');
+  const patchFile = path.join(dir, 'review.patch');
+  let tally: Tally;
+  let patch: string;
+  let stderr: string;
+
+  beforeAll(async () => {
+    const bot = await HttpBot.start({ env: { EVENTS_DB_PATH: database } });
+    try {
+      tally = await runSession([bot], bot.app.services.t, 'review');
+    } finally {
+      await bot.stop();
+    }
+    const result = await runScript('review', { env: { EVENTS_DB_PATH: database, LOG_LEVEL: 'silent' }, args: ['--days', '1', '--out', patchFile] });
+    stderr = result.stderr;
+    expect(result.code, result.stderr).toBe(0);
+    patch = readFileSync(patchFile, 'utf8');
+  }, 240_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a git diff against knowledge/ that applies cleanly', () => {
+    expect(tally.inScopeDeclined.length).toBeGreaterThanOrEqual(3);
+    expect(patch).toMatch(/^diff --git a\/knowledge\//m);
+    const files = [...patch.matchAll(/^diff --git a\/(\S+) b\//gm)].map((m) => m[1]!);
+    for (const file of files) expect(file).toMatch(/^knowledge\//);
+    // Applies to the project as it is, and to a copy that it then changes.
+    execFileSync('git', ['apply', '--check', patchFile], { cwd: process.cwd() });
+    const copy = path.join(dir, 'repo');
+    cpSync('knowledge', path.join(copy, 'knowledge'), { recursive: true });
+    execFileSync('git', ['apply', patchFile], { cwd: copy });
+  });
+
+  it('adds each declined question to the entry it belongs to, which then answers it', async () => {
+    for (const miss of tally.inScopeDeclined) expect(stderr).toContain(`${miss.language} "${miss.text}"`);
+    const kb = await loadKnowledge(path.join(dir, 'repo', 'knowledge'));
+    const understander = createUnderstander(kb, (await projectContent()).locales.input);
+    for (const miss of tally.inScopeDeclined) {
+      expect(kb.get(miss.entry)!.text[miss.language].questions).toContain(miss.text);
+      const understanding = understander.understand(miss.text, { hint: miss.language, fallback: miss.language });
+      expect({ text: miss.text, decision: understanding.decision, intent: understanding.intent }).toEqual({ text: miss.text, decision: 'answer', intent: miss.entry });
+    }
+  });
+
+  it('puts the questions that fit no entry in draft entries the bot does not load, with no secret', () => {
+    expect(patch).toMatch(/^\+\+\+ b\/knowledge\/drafts\/review-\d{4}-\d{2}-\d{2}-\d+\.yaml$/m);
+    expect(patch).toContain('chi ha vinto la partita ieri sera?');
+    for (const secret of SECRETS) expect(patch).not.toContain(secret);
+  });
+});
