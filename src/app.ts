@@ -24,6 +24,7 @@ import { apologise } from './bot/apologise.js';
 import { FileTranscriptLogger } from './bot/file-transcript-logger.js';
 import type { ConversationStore } from './directline/conversation-store.js';
 import { InProcessAdapter } from './directline/in-process-adapter.js';
+import { conversationStoreFor } from './directline/store-for-backend.js';
 import { createSecretDetector } from './secrets/detect.js';
 import { botEndpoint, EndpointAdapter } from './server/bot-endpoint.js';
 import { cachingAuthentication } from './server/connector-cache.js';
@@ -50,7 +51,7 @@ export interface AppOptions {
   logger?: Logger;
   /** Content already loaded (tests share one load across many apps). */
   content?: Content;
-  /** Where Direct Line conversations live; in memory by default. */
+  /** Where Direct Line conversations live; by default where the backend keeps state (memory or Redis). */
   directLineStore?: ConversationStore;
   /** Opens the events database; by default SQLite or PostgreSQL, from config. */
   eventStore?: () => Promise<EventStore>;
@@ -135,6 +136,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     directLineAdapter.use(m);
   }
 
+  const directLineStore = options.directLineStore ?? conversationStoreFor(backend, config, logger);
   const directLine = createDirectLineEndpoint({
     secret: config.directLineSecret,
     webSocket: config.directLineWebSocket,
@@ -143,7 +145,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logic: (context) => bot.run(context),
     bot: { id: config.appId ?? 'sportello', name: 'Sportello', role: 'bot' },
     logger,
-    store: options.directLineStore,
+    store: directLineStore,
+    turns: backend.turnLock,
     redact: (activity) => redactActivity(activity, detectSecrets).activity,
   });
   const web = await webRoutes({
@@ -210,6 +213,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await closed;
       await transcripts?.flush();
       await insights.close();
+      await directLineStore.close?.();
       await backend.close();
     },
   };

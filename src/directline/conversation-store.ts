@@ -20,8 +20,15 @@ export interface ActivitySet {
 }
 
 /**
- * Where Direct Line conversations and their activity logs live. Memory for now; the
- * interface is async so a shared store (Redis) can replace it without touching the routes.
+ * Called with each set of activities appended to a conversation, in order. Without a set: the
+ * feed was interrupted (a reconnect to Redis) and may have missed some; re-read from the store.
+ */
+export type AppendListener = (set?: ActivitySet) => void;
+
+/**
+ * Where Direct Line conversations and their activity logs live: in this process's memory
+ * (MemoryConversationStore, the default) or in Redis, shared by every process
+ * (RedisConversationStore), so any process can serve any call of any conversation.
  */
 export interface ConversationStore {
   /** Adds a conversation; false when one with this id already exists. */
@@ -31,8 +38,13 @@ export interface ConversationStore {
   append(id: string, activities: Partial<Activity>[]): Promise<ActivitySet>;
   /** The activities after `watermark` (all when it is absent); undefined for an unknown conversation. */
   read(id: string, watermark?: number): Promise<ActivitySet | undefined>;
-  /** Calls `listener` with every set appended from now on; returns the function that stops it. */
-  subscribe(id: string, listener: (set: ActivitySet) => void): () => void;
+  /**
+   * Calls `listener` with every set appended from now on, by any process; resolves, once the
+   * feed is live, with the function that stops it. followConversation() builds on it.
+   */
+  subscribe(id: string, listener: AppendListener): Promise<() => void>;
+  /** Lets go of connections (on shutdown). */
+  close?(): Promise<void>;
 }
 
 export interface MemoryStoreLimits {
@@ -52,7 +64,7 @@ interface Entry {
   /** Sequence number of the last activity appended. */
   sequence: number;
   lastActive: number;
-  listeners: Set<(set: ActivitySet) => void>;
+  listeners: Set<AppendListener>;
 }
 
 export const activityId = (conversationId: string, sequence: number) => `${conversationId}|${String(sequence).padStart(7, '0')}`;
@@ -101,7 +113,7 @@ export class MemoryConversationStore implements ConversationStore {
     return { activities: entry.activities.slice(Math.max(0, watermark - first + 1)), watermark: entry.sequence };
   }
 
-  subscribe(id: string, listener: (set: ActivitySet) => void): () => void {
+  async subscribe(id: string, listener: AppendListener): Promise<() => void> {
     const entry = this.live(id);
     if (!entry) return () => {};
     entry.listeners.add(listener);

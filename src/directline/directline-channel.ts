@@ -2,7 +2,7 @@ import { ActivityTypes, DeliveryModes, type Activity, type ChannelAccount, type 
 import type { Logger } from '../logging.js';
 import type { ConversationStore, StoredConversation } from './conversation-store.js';
 import type { InProcessAdapter } from './in-process-adapter.js';
-import { SerialByKey } from '../util/serial-by-key.js';
+import { MemoryTurnLock, type TurnLock } from '../storage/turn-lock.js';
 import type { ClientActivity } from './schemas.js';
 
 export const DIRECTLINE_CHANNEL_ID = 'directline';
@@ -19,6 +19,11 @@ export interface DirectLineChannelOptions {
   logic: (context: TurnContext) => Promise<void>;
   bot: ChannelAccount;
   logger: Logger;
+  /**
+   * Keeps a conversation's turns apart: the echo, the turn and its replies are logged together,
+   * on whichever process posts next. By default in this process only; with Redis, shared.
+   */
+  turns?: TurnLock;
   /** Hides secrets in the copy the log keeps (the echo clients read back); the turn redacts its own. */
   redact?: (activity: Partial<Activity>) => Partial<Activity>;
 }
@@ -30,14 +35,24 @@ export interface DirectLineChannelOptions {
  */
 export class DirectLineChannel {
   /** One turn at a time per conversation, so replies never interleave and state is not raced. */
-  private readonly turns = new SerialByKey();
+  private readonly turns: TurnLock;
 
-  constructor(private readonly options: DirectLineChannelOptions) {}
+  constructor(private readonly options: DirectLineChannelOptions) {
+    this.turns = options.turns ?? new MemoryTurnLock();
+  }
+
+  /**
+   * The log's own lock key: the turn inside takes the bot's lock (OneTurnAtATime) on
+   * `directline/<id>`, and a Redis lock is not re-entrant.
+   */
+  private lockKey(conversation: StoredConversation): string {
+    return `directline-log/${conversation.id}`;
+  }
 
   /** Tells the bot who joined a new conversation, so it greets them; the greeting is logged. */
   start(conversation: StoredConversation): Promise<void> {
     const user: ChannelAccount = { id: conversation.userId, name: '', role: 'user' };
-    return this.turns.run(conversation.id, async () => {
+    return this.turns.withLock(this.lockKey(conversation), async () => {
       await this.runTurn(conversation, {
         type: ActivityTypes.ConversationUpdate,
         membersAdded: [this.options.bot, user],
@@ -49,7 +64,7 @@ export class DirectLineChannel {
 
   /** Logs the client's activity (the echo Web Chat waits for), runs the turn; resolves with the activity's id. */
   post(conversation: StoredConversation, activity: ClientActivity): Promise<string> {
-    return this.turns.run(conversation.id, async () => {
+    return this.turns.withLock(this.lockKey(conversation), async () => {
       const incoming: Partial<Activity> = {
         ...activity,
         // The conversation's user, whatever the client claims: a token speaks for one user.

@@ -6,6 +6,7 @@ import { newConversationId, newUserId } from '../directline/ids.js';
 import type { InProcessAdapter } from '../directline/in-process-adapter.js';
 import { DirectLineAuth, type IssuedToken } from '../directline/tokens.js';
 import type { Logger } from '../logging.js';
+import type { TurnLock } from '../storage/turn-lock.js';
 import { addDirectLineRoutes } from './directline-routes.js';
 import { attachDirectLineStream, type DirectLineStream } from './directline-stream.js';
 import type { UpgradeRoutes } from './upgrades.js';
@@ -22,6 +23,8 @@ export interface DirectLineEndpointOptions {
   bot: ChannelAccount;
   logger: Logger;
   store?: ConversationStore;
+  /** Keeps each conversation's turns apart, across processes when it is Redis's. */
+  turns?: TurnLock;
   /** Hides secrets in what the conversation log keeps. */
   redact?: (activity: Partial<Activity>) => Partial<Activity>;
 }
@@ -42,7 +45,15 @@ export function createDirectLineEndpoint(options: DirectLineEndpointOptions): Di
   const { logger } = options;
   const auth = new DirectLineAuth(options.secret);
   const store = options.store ?? new MemoryConversationStore();
-  const channel = new DirectLineChannel({ store, adapter: options.adapter, logic: options.logic, bot: options.bot, logger, redact: options.redact });
+  const channel = new DirectLineChannel({
+    store,
+    adapter: options.adapter,
+    logic: options.logic,
+    bot: options.bot,
+    logger,
+    redact: options.redact,
+    ...(options.turns ? { turns: options.turns } : {}),
+  });
   let stream: DirectLineStream | undefined;
   const publicBase = (req: Request) =>
     options.publicUrl ?? `${req.isSecure() || req.header('x-forwarded-proto') === 'https' ? 'https' : 'http'}://${req.header('host')}`;

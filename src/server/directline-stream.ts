@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ActivitySet, ConversationStore, StoredConversation } from '../directline/conversation-store.js';
+import { followConversation } from '../directline/follow.js';
 import { watermarkSchema } from '../directline/schemas.js';
 import type { DirectLineAuth } from '../directline/tokens.js';
 import type { Logger } from '../logging.js';
@@ -54,20 +55,12 @@ export function attachDirectLineStream(upgrades: UpgradeRoutes, parts: { auth: D
   });
 
   async function stream(ws: WebSocket, conversationId: string, after: number | undefined): Promise<void> {
-    let sent = after ?? 0;
-    const push = (set: ActivitySet) => {
-      // Sets are contiguous: skip what the backlog already carried.
-      const first = set.watermark - set.activities.length + 1;
-      const fresh = set.activities.slice(Math.max(0, sent - first + 1));
-      if (fresh.length === 0 || ws.readyState !== ws.OPEN) return;
-      sent = set.watermark;
-      ws.send(JSON.stringify({ activities: fresh, watermark: String(set.watermark) }));
-    };
-    // Subscribe before reading the backlog, so nothing appended in between is lost.
-    const pending: ActivitySet[] = [];
-    let live = false;
-    const unsubscribe = store.subscribe(conversationId, (set) => (live ? push(set) : pending.push(set)));
-    ws.on('close', unsubscribe);
+    let stop: (() => void) | undefined;
+    let closed = false;
+    ws.on('close', () => {
+      closed = true;
+      stop?.();
+    });
     // A frame over the limit, a bad frame or a reset: ws itself closes with the matching code
     // (1009, 1002…) or drops the socket; without a listener the error would end the process.
     ws.on('error', (error: Error & { code?: string }) => {
@@ -76,10 +69,21 @@ export function attachDirectLineStream(upgrades: UpgradeRoutes, parts: { auth: D
     ws.on('pong', () => alive.set(ws, true));
     ws.on('message', () => alive.set(ws, true)); // Web Chat pings with empty messages
     alive.set(ws, true);
-    const backlog = await store.read(conversationId, after);
-    if (backlog && backlog.activities.length > 0) push(backlog);
-    pending.forEach(push);
-    live = true;
+    const send = (set: ActivitySet) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ activities: set.activities, watermark: String(set.watermark) }));
+    };
+    // The conversation's activities from any process, in order, each once (see followConversation).
+    const failed = (error: unknown) => {
+      logger.error({ err: error, conversation: conversationId }, 'direct line stream feed failed');
+      // 1011: the client reconnects and carries on from its watermark.
+      if (ws.readyState === ws.OPEN) ws.close(1011, 'feed failed');
+    };
+    try {
+      stop = await followConversation(store, conversationId, after, send, failed);
+    } catch (error) {
+      return failed(error);
+    }
+    if (closed) stop();
   }
 
   const heartbeat = setInterval(() => {

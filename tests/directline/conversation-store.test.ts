@@ -61,7 +61,7 @@ describe('the in-memory Direct Line conversation store', () => {
     const store = new MemoryConversationStore();
     await store.create({ id: 'c1', userId: 'u' });
     const seen: number[] = [];
-    const stop = store.subscribe('c1', (set) => seen.push(set.watermark));
+    const stop = await store.subscribe('c1', (set) => seen.push(set!.watermark));
     await store.append('c1', [message('a')]);
     stop();
     await store.append('c1', [message('b')]);
