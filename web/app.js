@@ -37,6 +37,10 @@
   }
 
   var language = initialLanguage();
+  var directLineUrl = new URL('v3/directline', base).href;
+  // A conversation this browser already has with the bot (a reload, another page of the site).
+  var resumed = await window.SportelloSession.resume(directLineUrl);
+  if (resumed && config.languages.indexOf(resumed.language) >= 0) language = resumed.language;
 
   /** The page's own words, from the bot's locale files (key `web`). */
   function applyStrings() {
@@ -59,24 +63,55 @@
   picker.value = language;
   applyStrings();
 
-  var token;
-  try {
-    var response = await fetch(new URL('api/webchat/token', base), { method: 'POST' });
-    if (!response.ok) throw new Error('HTTP ' + response.status);
-    token = (await response.json()).token;
-  } catch (error) {
-    show(config.strings[language].error);
-    return;
+  var token = resumed && resumed.token;
+  if (!resumed) {
+    try {
+      var response = await fetch(new URL('api/webchat/token', base), { method: 'POST' });
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      token = (await response.json()).token;
+    } catch (error) {
+      show(config.strings[language].error);
+      return;
+    }
   }
 
+  // With a conversation id, Direct Line reconnects (GET /conversations/:id) instead of starting
+  // one: the bot does not greet again, and with no watermark the history comes back too.
   var directLine = window.WebChat.createDirectLine({
     token: token,
-    domain: new URL('v3/directline', base).href,
+    domain: directLineUrl,
     webSocket: config.webSocket,
     conversationStartProperties: { locale: LOCALES[language] },
+    conversationId: resumed ? resumed.conversationId : undefined,
   });
+
+  var ended = false;
+  /** Saves where the conversation is; Direct Line keeps the refreshed token on its instance. */
+  function remember() {
+    if (!ended) window.SportelloSession.save({ conversationId: directLine.conversationId, token: directLine.token, language: language });
+  }
+  // 2 = online: the conversation exists (and has its id); 4, 5 = failed or ended: start afresh next time.
+  directLine.connectionStatus$.subscribe(function (status) {
+    if (status === 2) remember();
+    else if (status === 4 || status === 5) window.SportelloSession.forget();
+  });
+  addEventListener('pagehide', remember);
   // One store for the page's life: switching language re-renders Web Chat, the conversation stays.
-  var store = window.WebChat.createStore();
+  var store = window.WebChat.createStore({}, function () {
+    return function (next) {
+      return function (action) {
+        if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') remember();
+        return next(action);
+      };
+    };
+  });
+
+  // The customer ends the conversation: forget it, and the page starts a new one.
+  document.getElementById('new-chat').addEventListener('click', function () {
+    ended = true; // not saved again as the page goes
+    window.SportelloSession.forget();
+    location.reload();
+  });
 
   function render() {
     window.WebChat.renderWebChat(
@@ -101,6 +136,7 @@
   // channel locale as the customer's choice of language.
   picker.addEventListener('change', function () {
     language = picker.value;
+    remember();
     applyStrings();
     render();
     // Tell the bot at once: it says so and asks its pending question again, buttons in the new language.

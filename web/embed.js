@@ -36,6 +36,24 @@
   button.type = 'button';
   button.setAttribute('aria-controls', 'sportello-frame');
 
+  // Open or closed, remembered for this tab: on the site's next page the chat is where the
+  // customer left it (the frame then resumes its conversation, see web/session.js).
+  var OPEN_KEY = 'sportello.open';
+  function rememberedOpen() {
+    try {
+      return sessionStorage.getItem(OPEN_KEY) === '1';
+    } catch (error) {
+      return false;
+    }
+  }
+  function rememberOpen(open) {
+    try {
+      sessionStorage.setItem(OPEN_KEY, open ? '1' : '0');
+    } catch (error) {
+      // No storage: the chat starts closed on the next page.
+    }
+  }
+
   var frame;
   function setOpen(open) {
     if (open && !frame) {
@@ -53,10 +71,15 @@
     button.innerHTML = open ? cross : bubble;
   }
   button.addEventListener('click', function () {
-    setOpen(!frame || frame.hidden);
+    var open = !frame || frame.hidden;
+    rememberOpen(open);
+    setOpen(open);
   });
-  setOpen(false);
 
-  if (document.body) document.body.appendChild(button);
-  else document.addEventListener('DOMContentLoaded', function () { document.body.appendChild(button); });
+  function mount() {
+    document.body.appendChild(button);
+    setOpen(rememberedOpen());
+  }
+  if (document.body) mount();
+  else document.addEventListener('DOMContentLoaded', mount);
 })();

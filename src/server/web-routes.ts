@@ -57,6 +57,7 @@ export async function webRoutes(parts: WebRouteParts): Promise<(server: Server) 
   const handlers = {
     index: await serveFile(await readStatic(page('index.html'), { ...fresh, headers: { 'Content-Security-Policy': PAGE_POLICY } })),
     script: await serveFile(await readStatic(page('app.js'), fresh)),
+    session: await serveFile(await readStatic(page('session.js'), fresh)),
     style: await serveFile(await readStatic(page('app.css'), fresh)),
     icon: await serveFile(await readStatic(page('icon.svg'), { cacheControl: 'public, max-age=86400' })),
     config: await serveFile({ contentType: 'application/json; charset=utf-8', ...fresh, body: Buffer.from(JSON.stringify(config)) }),
@@ -68,6 +69,7 @@ export async function webRoutes(parts: WebRouteParts): Promise<(server: Server) 
   return (server: Server) => {
     server.get('/', handlers.index);
     server.get('/web/app.js', handlers.script);
+    server.get('/web/session.js', handlers.session);
     server.get('/web/app.css', handlers.style);
     server.get('/web/icon.svg', handlers.icon);
     server.get('/web/config.json', handlers.config);

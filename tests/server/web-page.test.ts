@@ -17,7 +17,7 @@ describe('the web widget’s files, served by the bot', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     const sources = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-    expect(sources).toEqual(['webchat.js', 'web/app.js']);
+    expect(sources).toEqual(['webchat.js', 'web/session.js', 'web/app.js']);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
