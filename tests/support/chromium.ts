@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium, installed by .ci/run (apt-get install chromium). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -46,4 +47,24 @@ export function collectProblems(page: Page): string[] {
     if (message.type() === 'error') problems.push(message.text());
   });
   return problems;
+}
+
+/** Web Chat on a page, or in the embed's frame, driven as a customer does. */
+export function webChat(chat: Page | FrameLocator, timeout = 60_000) {
+  // Web Chat also keeps hidden copies of messages for screen readers: only visible ones count.
+  const bubbles = chat.locator('.webchat__bubble__content').filter({ visible: true });
+  return {
+    /** The transcript's bubbles, in order. */
+    bubbles: () => bubbles.allInnerTexts(),
+    see: (text: string | RegExp) => chat.getByText(text).filter({ visible: true }).first().waitFor({ timeout }),
+    /** Sends a message, then waits for a new bubble holding `answer` (buttons elsewhere do not count). */
+    async ask(question: string, answer: RegExp): Promise<void> {
+      const answers = bubbles.filter({ hasText: answer });
+      const before = await answers.count();
+      const sendBox = chat.locator('[data-id="webchat-sendbox-input"]');
+      await sendBox.fill(question);
+      await sendBox.press('Enter');
+      await expect.poll(() => answers.count(), { timeout }).toBeGreaterThan(before);
+    },
+  };
 }

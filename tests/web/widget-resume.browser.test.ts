@@ -1,24 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Content } from '../../src/content/load-content.js';
 import { createTranslator } from '../../src/i18n/i18n.js';
-import { collectProblems, haveChromium, launchChromium, shown } from '../support/chromium.js';
+import { collectProblems, haveChromium, launchChromium, shown, webChat } from '../support/chromium.js';
 import { projectContent } from '../support/content.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
-
-type Chat = Page | FrameLocator;
-
-/** The texts of the transcript's bubbles, in order (Web Chat's hidden screen-reader copies left out). */
-const bubbles = (chat: Chat) => chat.locator('.webchat__bubble__content').filter({ visible: true }).allInnerTexts();
-const see = (chat: Chat, text: string | RegExp) => chat.getByText(text).filter({ visible: true }).first().waitFor();
-
-async function ask(chat: Chat, question: string, answerTitle: string): Promise<void> {
-  const sendBox = chat.locator('[data-id="webchat-sendbox-input"]');
-  await sendBox.fill(question);
-  await sendBox.press('Enter');
-  await see(chat, shown(answerTitle));
-}
 
 describe.skipIf(!haveChromium)('the web widget keeps its conversation', () => {
   let bot: BotProcess;
@@ -39,7 +26,7 @@ describe.skipIf(!haveChromium)('the web widget keeps its conversation', () => {
     await bot?.stop();
   });
 
-  const title = (entry: string) => content.kb.get(entry)!.text.it.title;
+  const title = (entry: string) => shown(content.kb.get(entry)!.text.it.title);
   /** The conversation the page saved (a string expression: the tests have no DOM types). */
   const conversationIdIn = (page: Page) =>
     page.evaluate<string | undefined>("JSON.parse(localStorage.getItem('sportello.conversation') || '{}').conversationId");
@@ -48,19 +35,20 @@ describe.skipIf(!haveChromium)('the web widget keeps its conversation', () => {
     const context = await browser.newContext({ locale: 'it-IT' });
     const page = await context.newPage();
     const problems = collectProblems(page);
+    const chat = webChat(page);
     await page.goto(bot.url);
-    await see(page, welcome);
-    await ask(page, 'dove trovo il codice supporto?', title('support-code'));
-    await ask(page, 'come cambio la mail di recupero?', title('recovery-email'));
-    const before = await bubbles(page);
+    await chat.see(welcome);
+    await chat.ask('dove trovo il codice supporto?', title('support-code'));
+    await chat.ask('come cambio la mail di recupero?', title('recovery-email'));
+    const before = await chat.bubbles();
     const conversation = await conversationIdIn(page);
     expect(conversation).toBeTruthy();
 
     await page.reload();
-    await expect.poll(() => bubbles(page)).toEqual(before);
+    await expect.poll(() => chat.bubbles()).toEqual(before);
     expect(await conversationIdIn(page)).toBe(conversation);
-    await ask(page, 'come disattivo la doppia autenticazione?', title('2fa-disable'));
-    const after = await bubbles(page);
+    await chat.ask('come disattivo la doppia autenticazione?', title('2fa-disable'));
+    const after = await chat.bubbles();
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.filter((text) => welcome.test(text))).toHaveLength(1);
     expect(problems).toEqual([]);
@@ -70,17 +58,18 @@ describe.skipIf(!haveChromium)('the web widget keeps its conversation', () => {
   it('starts afresh when the customer ends the conversation', async () => {
     const context = await browser.newContext({ locale: 'it-IT' });
     const page = await context.newPage();
+    const chat = webChat(page);
     await page.goto(bot.url);
-    await see(page, welcome);
-    await ask(page, 'dove trovo il codice supporto?', title('support-code'));
+    await chat.see(welcome);
+    await chat.ask('dove trovo il codice supporto?', title('support-code'));
     const first = await conversationIdIn(page);
 
     const newChat = content.locales.strings.it.web as Record<string, string>;
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: newChat.newChat }).click()]);
-    await see(page, welcome);
+    await chat.see(welcome);
     await expect.poll(() => conversationIdIn(page)).not.toBe(first);
     expect(await conversationIdIn(page)).toBeTruthy();
-    expect((await bubbles(page)).some((text) => text.includes('dove trovo il codice supporto?'))).toBe(false);
+    expect((await chat.bubbles()).some((text) => text.includes('dove trovo il codice supporto?'))).toBe(false);
     await context.close();
   }, 120_000);
 
@@ -98,16 +87,16 @@ describe.skipIf(!haveChromium)('the web widget keeps its conversation', () => {
       await page.goto(`${siteUrl}/help`);
       const strings = content.locales.strings.it.web as Record<string, string>;
       await page.getByRole('button', { name: strings.open }).click();
-      const chat = page.frameLocator('#sportello-frame');
-      await see(chat, welcome);
-      await ask(chat, 'dove trovo il codice supporto?', title('support-code'));
-      const before = await bubbles(chat);
+      const chat = webChat(page.frameLocator('#sportello-frame'));
+      await chat.see(welcome);
+      await chat.ask('dove trovo il codice supporto?', title('support-code'));
+      const before = await chat.bubbles();
 
       await page.getByRole('link', { name: 'billing' }).click();
       await page.waitForURL(`${siteUrl}/billing`);
       // Open by itself where the customer left it, with the conversation as it was.
       await page.getByRole('button', { name: strings.close }).waitFor();
-      await expect.poll(() => bubbles(page.frameLocator('#sportello-frame'))).toEqual(before);
+      await expect.poll(() => webChat(page.frameLocator('#sportello-frame')).bubbles()).toEqual(before);
     } finally {
       await context.close();
       await new Promise((resolve) => site.close(resolve));
