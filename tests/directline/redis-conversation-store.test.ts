@@ -188,7 +188,7 @@ describe.skipIf(!hasRedisServer)('the Direct Line store in Redis', () => {
     expect(seen[1]!.activities.map((x) => x.id)).toEqual([`${id}|0000002`, `${id}|0000003`]);
     stop();
     // Once nobody on B listens, B's feed leaves the channel.
-    await expect.poll(async () => (await inspect.pubsub('NUMSUB', b.channel(id)))[1]).toBe(0);
+    await expect.poll(async () => (await inspect.pubsub('NUMSUB', b.channel(id)))[1], { timeout: 10_000 }).toBe(0);
   });
 
   it('streams a conversation from one process while two others post to it: nothing lost, doubled or out of order', async () => {

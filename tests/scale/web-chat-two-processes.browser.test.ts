@@ -99,7 +99,7 @@ describe.skipIf(!haveChromium || !hasRedisServer)('Web Chat on two bot processes
     expect(log.filter((a) => a.from.role === 'user').map((a) => a.text)).toEqual(QUESTIONS.map(([q]) => q));
     expect(log.filter((a) => a.text === t('it', 'welcome.text'))).toHaveLength(1);
     // The page received exactly that log, each activity once and in order, across five streams at least.
-    await expect.poll(() => received.length).toBe(log.length);
+    await expect.poll(() => received.length, { timeout: 120_000 }).toBe(log.length);
     expect(received.map((a) => a.id)).toEqual(log.map((a) => a.id));
     // And shows it: each question once, in order, after one greeting.
     const shownBubbles = await chat.bubbles();

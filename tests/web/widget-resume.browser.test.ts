@@ -7,6 +7,9 @@ import { collectProblems, haveChromium, launchChromium, shown, webChat } from '.
 import { projectContent } from '../support/content.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 
+/** How long to wait for the page (expect.poll's default second is too short on busy cores). */
+const WAIT = { timeout: 60_000 };
+
 describe.skipIf(!haveChromium)('the web widget keeps its conversation', () => {
   let bot: BotProcess;
   let browser: Browser;
@@ -45,7 +48,7 @@ describe.skipIf(!haveChromium)('the web widget keeps its conversation', () => {
     expect(conversation).toBeTruthy();
 
     await page.reload();
-    await expect.poll(() => chat.bubbles()).toEqual(before);
+    await expect.poll(() => chat.bubbles(), WAIT).toEqual(before);
     expect(await conversationIdIn(page)).toBe(conversation);
     await chat.ask('come disattivo la doppia autenticazione?', title('2fa-disable'));
     const after = await chat.bubbles();
@@ -67,7 +70,7 @@ describe.skipIf(!haveChromium)('the web widget keeps its conversation', () => {
     const newChat = content.locales.strings.it.web as Record<string, string>;
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: newChat.newChat }).click()]);
     await chat.see(welcome);
-    await expect.poll(() => conversationIdIn(page)).not.toBe(first);
+    await expect.poll(() => conversationIdIn(page), WAIT).not.toBe(first);
     expect(await conversationIdIn(page)).toBeTruthy();
     expect((await chat.bubbles()).some((text) => text.includes('dove trovo il codice supporto?'))).toBe(false);
     await context.close();
@@ -96,7 +99,7 @@ describe.skipIf(!haveChromium)('the web widget keeps its conversation', () => {
       await page.waitForURL(`${siteUrl}/billing`);
       // Open by itself where the customer left it, with the conversation as it was.
       await page.getByRole('button', { name: strings.close }).waitFor();
-      await expect.poll(() => webChat(page.frameLocator('#sportello-frame')).bubbles()).toEqual(before);
+      await expect.poll(() => webChat(page.frameLocator('#sportello-frame')).bubbles(), WAIT).toEqual(before);
     } finally {
       await context.close();
       await new Promise((resolve) => site.close(resolve));
