@@ -36,12 +36,12 @@ import { createRateLimits } from './server/rate-limits.js';
 import { createStateBackend, memoryBackend, type StateBackend } from './storage/state-backend.js';
 import { webRoutes } from './server/web-routes.js';
 import { createUnderstander } from './understanding/understander.js';
-import { createKnowledgeSearch } from './knowledge/search.js';
 import type { EventStore } from './insights/event-store.js';
 import { createInsights, type Insights } from './insights/insights.js';
 import { RecordTurns } from './insights/turn-events.js';
 import { metricsRoute } from './server/metrics-route.js';
 import { adminRoutes } from './admin/routes.js';
+import { createComposeSearch } from './teams/search-extension.js';
 
 export interface AppOptions {
   /** Conversation state storage, in one process (tests); overrides the configured backend. */
@@ -89,7 +89,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     dialog: new MainDialog(services),
     services,
     defaultLanguage: config.defaultLocale,
-    search: createKnowledgeSearch(content.kb),
+    composeSearch: createComposeSearch({ kb: content.kb, understander, defaultLanguage: config.defaultLocale }),
     maxMessageChars: config.maxMessageChars,
   });
 

@@ -12,9 +12,8 @@ import type { DialogServices } from '../dialogs/services.js';
 import { setTurnInput, type TurnInput } from '../dialogs/turn-input.js';
 import { readPayload } from '../replies/payload.js';
 import { sendReplies } from '../replies/send.js';
-import type { KnowledgeSearch } from '../knowledge/search.js';
-import { searchResults, searchText } from '../teams/search-extension.js';
-import { isAddressedToBot } from './addressed.js';
+import type { ComposeSearch } from '../teams/search-extension.js';
+import { impliedPayload, isAddressedToBot, welcomeFor } from './addressed.js';
 import { dialogRunner } from './dialog-runner.js';
 import { knownLanguage, languageContext, type LanguageProfile } from './language.js';
 import { secretsWarning, tooLongNotice } from './notices.js';
@@ -30,7 +29,7 @@ export interface BotOptions {
   services: DialogServices;
   defaultLanguage: Language;
   /** The knowledge search behind the Teams compose-box command. */
-  search: KnowledgeSearch;
+  composeSearch: ComposeSearch;
   /** A longer message gets a polite "please shorten it" and is not read at all. */
   maxMessageChars: number;
 }
@@ -69,8 +68,9 @@ export class SportelloBot extends TeamsActivityHandler {
     });
 
     this.onMembersAdded(async (context, next) => {
-      const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
-      if (joined.length > 0) await this.prompt(context, 'welcome');
+      const welcome = welcomeFor(context.activity);
+      if (welcome === 'welcome') await this.prompt(context, 'welcome');
+      if (welcome === 'team') await this.welcomeTeam(context);
       await next();
     });
 
@@ -94,8 +94,7 @@ export class SportelloBot extends TeamsActivityHandler {
 
   /** Teams compose box: an agent searches the knowledge base and inserts an answer card in their language. */
   protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
-    const language = languageOf(context.activity.locale) ?? this.options.defaultLanguage;
-    return searchResults(this.options.search, searchText(query), language);
+    return this.options.composeSearch.answer(query, context.activity.locale);
   }
 
   /** Saves conversation state after every turn, whatever the handlers did. */
@@ -108,7 +107,7 @@ export class SportelloBot extends TeamsActivityHandler {
     const { services, defaultLanguage } = this.options;
     const profile = await this.profile.get(context, {});
     const channelLanguage = languageOf(context.activity.locale);
-    const payload = readPayload(context.activity.value);
+    const payload = readPayload(context.activity.value) ?? impliedPayload(context.activity);
     // In group chats the text starts with "<at>Sportello</at>": the mention is not the question.
     const said = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
     // A masked secret and the words announcing it ("my password is …") are not a question.
@@ -145,6 +144,12 @@ export class SportelloBot extends TeamsActivityHandler {
   private async warnAboutSecrets(context: TurnContext, language: Language): Promise<void> {
     const warning = secretsWarning(secretsFound(context), language, this.options.services.t);
     if (warning) await sendReplies(context, warning);
+  }
+
+  /** The bot added to a Teams team or group chat: a short hello, no topic menu in everyone's channel. */
+  private async welcomeTeam(context: TurnContext): Promise<void> {
+    const language = knownLanguage(await this.profile.get(context, {}), context.activity.locale, this.options.defaultLanguage);
+    await sendReplies(context, { text: this.options.services.t(language, 'welcome.team') });
   }
 
   /** Runs the dialogs on a turn with nothing to read: the welcome, or the pending question again. */

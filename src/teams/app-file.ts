@@ -14,6 +14,8 @@ const text = z.strictObject({
     description: z.string().min(1).max(128),
     parameterTitle: z.string().min(1).max(32),
     parameterDescription: z.string().min(1).max(128),
+    languageTitle: z.string().min(1).max(32),
+    languageDescription: z.string().min(1).max(128),
   }),
 });
 
@@ -23,6 +25,8 @@ export const teamsAppSchema = z.strictObject({
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0B5CAD'),
   /** The language of manifest.json itself; Teams falls back to it. */
   defaultLanguage: z.enum(LANGUAGES),
+  /** The card-language choices of the search command, each in its own language. */
+  languageNames: z.strictObject(Object.fromEntries(LANGUAGES.map((l) => [l, z.string().min(1).max(128)])) as Record<(typeof LANGUAGES)[number], z.ZodString>),
   developer: z.strictObject({ name: z.string().min(1).max(32), websiteUrl: https, privacyUrl: https, termsOfUseUrl: https }),
   text: z
     .record(z.enum(LANGUAGES), text)

@@ -1,6 +1,6 @@
 import { LANGUAGES } from '../content/languages.js';
 import type { TeamsApp } from './app-file.js';
-import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from './search-extension.js';
+import { LANGUAGE_PARAMETER, SEARCH_COMMAND_ID, SEARCH_PARAMETER } from './search-extension.js';
 
 export const MANIFEST_VERSION = '1.22';
 const SCHEMA = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
@@ -65,7 +65,16 @@ export function buildManifest(app: TeamsApp, ids: ManifestIds): ManifestFiles {
             description: own.search.description,
             initialRun: true,
             context: ['compose', 'commandBox'],
-            parameters: [{ name: SEARCH_PARAMETER, title: own.search.parameterTitle, description: own.search.parameterDescription, inputType: 'text' }],
+            parameters: [
+              { name: SEARCH_PARAMETER, title: own.search.parameterTitle, description: own.search.parameterDescription, inputType: 'text' },
+              {
+                name: LANGUAGE_PARAMETER,
+                title: own.search.languageTitle,
+                description: own.search.languageDescription,
+                inputType: 'choiceset',
+                choices: LANGUAGES.map((language) => ({ title: app.languageNames[language], value: language })),
+              },
+            ],
           },
         ],
       },
@@ -92,6 +101,8 @@ export function buildManifest(app: TeamsApp, ids: ManifestIds): ManifestFiles {
       'composeExtensions[0].commands[0].description': text.search.description,
       'composeExtensions[0].commands[0].parameters[0].title': text.search.parameterTitle,
       'composeExtensions[0].commands[0].parameters[0].description': text.search.parameterDescription,
+      'composeExtensions[0].commands[0].parameters[1].title': text.search.languageTitle,
+      'composeExtensions[0].commands[0].parameters[1].description': text.search.languageDescription,
     };
   }
   return files;
