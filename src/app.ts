@@ -10,7 +10,7 @@ import {
 import type { Server } from 'restify';
 import { OutgoingForChannel } from './bot/outgoing-for-channel.js';
 import { OneTurnAtATime } from './bot/one-turn-at-a-time.js';
-import { RedactSecrets, redactActivity } from './bot/redact-secrets.js';
+import { RedactSecrets } from './bot/redact-secrets.js';
 import { SportelloBot } from './bot/sportello-bot.js';
 import { TurnLog, turnLogger } from './bot/turn-log.js';
 import type { Config } from './config.js';
@@ -18,7 +18,7 @@ import { loadContent, type Content } from './content/load-content.js';
 import { MainDialog } from './dialogs/main-dialog.js';
 import type { DialogServices } from './dialogs/services.js';
 import { createTranslator } from './i18n/i18n.js';
-import type { Language } from './content/languages.js';
+import { languageOf, type Language } from './content/languages.js';
 import { createLogger, type Logger } from './logging.js';
 import { apologise } from './bot/apologise.js';
 import { FileTranscriptLogger } from './bot/file-transcript-logger.js';
@@ -26,6 +26,8 @@ import type { ConversationStore } from './directline/conversation-store.js';
 import { InProcessAdapter } from './directline/in-process-adapter.js';
 import { conversationStoreFor } from './directline/store-for-backend.js';
 import { createSecretDetector } from './secrets/detect.js';
+import { everyMask, secretMasks } from './secrets/masks.js';
+import { createActivityRedactor } from './secrets/redact-activity.js';
 import { botEndpoint, EndpointAdapter } from './server/bot-endpoint.js';
 import { cachingAuthentication } from './server/connector-cache.js';
 import { createServer } from './server/create-server.js';
@@ -116,10 +118,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // so that nothing after it (the transcript above all) sees what customers should not have
   // pasted; the transcript comes after it.
   const transcripts = config.transcriptsDir ? new FileTranscriptLogger(config.transcriptsDir, logger) : undefined;
-  const detectSecrets = createSecretDetector(content.secrets);
+  const masks = secretMasks(t);
+  const redactSecrets = createActivityRedactor({
+    detect: createSecretDetector(content.secrets, everyMask(masks)),
+    masks,
+    // The masks speak the customer's language: the message's own, the channel's as a hint.
+    language: (text, locale) => understander.detectLanguage(text, { hint: languageOf(locale), fallback: config.defaultLocale }).language,
+  });
   const insights = createInsights(config, logger, options.eventStore);
   const middleware: Middleware[] = [
-    new RedactSecrets(detectSecrets),
+    new RedactSecrets(redactSecrets),
     // Before anything that sees outgoing activities: only what the channel takes (traces on the Emulator alone).
     new OutgoingForChannel(),
     // A logger per turn, with the conversation id; never the text at info level.
@@ -147,7 +155,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     store: directLineStore,
     turns: backend.turnLock,
-    redact: (activity) => redactActivity(activity, detectSecrets).activity,
+    redact: (activity) => redactSecrets(activity).activity,
   });
   const web = await webRoutes({
     strings: Object.fromEntries(Object.entries(content.locales.strings).map(([l, s]) => [l, s.web])) as Record<Language, unknown>,

@@ -19,6 +19,7 @@ import { knownLanguage, languageContext, type LanguageProfile } from './language
 import { secretsWarning, tooLongNotice } from './notices.js';
 import { secretsFound } from './redact-secrets.js';
 import { textBesideSecrets } from './beside-secrets.js';
+import { everyMask, secretMasks } from '../secrets/masks.js';
 
 /** The event the web page sends when the customer picks another language (value: the language code). */
 export const LANGUAGE_EVENT = 'sportello.language';
@@ -42,9 +43,12 @@ export class SportelloBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly profile: StatePropertyAccessor<LanguageProfile>;
   private readonly runDialog: (context: TurnContext) => Promise<void>;
+  /** Every mask redaction may have put in the text, in every language. */
+  private readonly masks: string[];
 
   constructor(private readonly options: BotOptions) {
     super();
+    this.masks = everyMask(secretMasks(options.services.t));
     this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
     this.profile = options.conversationState.createProperty<LanguageProfile>('profile');
     this.runDialog = dialogRunner(options.dialog, this.dialogState);
@@ -111,7 +115,7 @@ export class SportelloBot extends TeamsActivityHandler {
     // In group chats the text starts with "<at>Sportello</at>": the mention is not the question.
     const said = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
     // A masked secret and the words announcing it ("my password is …") are not a question.
-    const text = secretsFound(context).size > 0 ? textBesideSecrets(said) : said;
+    const text = secretsFound(context).size > 0 ? textBesideSecrets(said, this.masks) : said;
     let language = knownLanguage(profile, context.activity.locale, defaultLanguage);
     let understanding;
     if (!payload && text) {

@@ -1,12 +1,8 @@
-import type { SecretDetector, SecretKind } from './detect.js';
+import type { SecretDetector } from './detect.js';
+import type { Finding, SecretKind } from './finding.js';
 
-/** What replaces a secret: says what was there, keeps nothing of it. */
-export const MASKS: Record<SecretKind, string> = {
-  password: '[redacted password]',
-  code: '[redacted code]',
-  card: '[redacted card number]',
-  iban: '[redacted IBAN]',
-};
+/** What replaces a secret of each kind, in one language: says what was there, keeps nothing of it. */
+export type Masks = Record<SecretKind, string>;
 
 export interface Redacted<T> {
   value: T;
@@ -14,31 +10,41 @@ export interface Redacted<T> {
   kinds: Set<SecretKind>;
 }
 
-export function redactText(text: string, detect: SecretDetector): Redacted<string> {
-  const kinds = new Set<SecretKind>();
+/** Puts masks in place of the findings (in order, not overlapping). */
+export function applyMasks(text: string, findings: Finding[], masks: Masks): string {
+  if (findings.length === 0) return text;
   let result = '';
   let at = 0;
-  for (const finding of detect(text)) {
-    result += text.slice(at, finding.start) + MASKS[finding.kind];
+  for (const finding of findings) {
+    result += text.slice(at, finding.start) + masks[finding.kind];
     at = finding.end;
-    kinds.add(finding.kind);
   }
-  return { value: kinds.size > 0 ? result + text.slice(at) : text, kinds };
+  return result + text.slice(at);
 }
 
-/** Deeper than any card or button sends; junk below this is dropped rather than walked. */
+export function redactText(text: string, detect: SecretDetector, masks: Masks): Redacted<string> {
+  const findings = detect(text);
+  return { value: applyMasks(text, findings, masks), kinds: new Set(findings.map((f) => f.kind)) };
+}
+
+/** Deeper than any card, button or channel sends; junk below this is dropped rather than walked. */
 const MAX_DEPTH = 8;
 
+/** A copy of a JSON-like value with every string in it (not the keys) passed through `change`. */
+export function mapStrings(value: unknown, change: (text: string) => string, depth = 0): unknown {
+  if (typeof value === 'string') return change(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return undefined;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, change, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, change, depth + 1)]));
+}
+
 /** Every string inside a JSON-like value (a card's submitted form, say), redacted; a new value. */
-export function redactValue(value: unknown, detect: SecretDetector, kinds = new Set<SecretKind>(), depth = 0): Redacted<unknown> {
-  const walk = (v: unknown): unknown => redactValue(v, detect, kinds, depth + 1).value;
-  if (typeof value === 'string') {
-    const redacted = redactText(value, detect);
-    redacted.kinds.forEach((k) => kinds.add(k));
-    return { value: redacted.value, kinds };
-  }
-  if (value === null || typeof value !== 'object') return { value, kinds };
-  if (depth >= MAX_DEPTH) return { value: undefined, kinds };
-  if (Array.isArray(value)) return { value: value.map(walk), kinds };
-  return { value: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)])), kinds };
+export function redactValue(value: unknown, detect: SecretDetector, masks: Masks, kinds = new Set<SecretKind>()): Redacted<unknown> {
+  const redacted = mapStrings(value, (text) => {
+    const one = redactText(text, detect, masks);
+    one.kinds.forEach((k) => kinds.add(k));
+    return one.value;
+  });
+  return { value: redacted, kinds };
 }

@@ -3,7 +3,7 @@ import { LANGUAGES, type Language } from '../content/languages.js';
 import { collectProblems, parseYaml } from '../content/yaml-file.js';
 import { readLocaleFile } from '../i18n/locale-files.js';
 
-/** locales/<lang>/secrets.yaml: the words that announce a password or an access code. */
+/** locales/<lang>/secrets.yaml: the words that announce a password, an access code or a key. */
 export const SECRET_WORDS = 'secrets.yaml';
 
 const words = z.array(z.string().trim().min(1)).min(1, 'needs at least one word');
@@ -15,6 +15,12 @@ const schema = z.strictObject({
   code: words,
   /** Words between a name and its secret ("is", "è"); ":" and "=" always connect. */
   connectors: words,
+  /** Words between a secret and a password's name after it ("is my" in "hunter2 is my password"). */
+  before: words,
+  /** Words that point back to a password named before ("the new one"). */
+  references: words,
+  /** Names of credentials in configuration files, code and forms, by the mask they get: only before ":" or "=". */
+  keys: z.strictObject({ password: words, key: words }),
   /** Words that describe a password instead of being one ("wrong"). */
   notSecrets: words,
 });
