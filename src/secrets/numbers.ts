@@ -6,8 +6,9 @@ export interface Span {
   end: number;
 }
 
-// 13 to 19 digits, single spaces or dashes allowed between them, not inside a longer number.
-const CARD = /(?<!\p{N})\d(?:[ -]?\d){12,18}(?!\p{N})/gu;
+// 13 to 19 digits, single spaces or dashes allowed between them, not inside a longer number
+// nor glued to letters (a creditor reference "RF18 5390 …" is not a card).
+const CARD = /(?<![\p{L}\p{N}])\d(?:[ -]?\d){12,18}(?!\p{N})/gu;
 
 /** Luhn's check digit, which every payment card number passes. */
 export function passesLuhn(digits: string): boolean {

@@ -54,13 +54,14 @@ export function createPasswordFinder(words: PasswordWords): (view: TextView) => 
       if (!match) return undefined;
       const word = match[1]!;
       if (/[:=]$/.test(word)) return secretAt(view, next.lastIndex, false, strict);
-      // The link must be in the same clause: "Passwort wird nicht akzeptiert, was mache ich" links nothing.
-      if (/[,;.!?]$/.test(word)) return undefined;
       if (connectors.has(normal(word))) {
         const colon = /^\s*[:=]/.exec(text.slice(next.lastIndex, next.lastIndex + 20));
-        return secretAt(view, next.lastIndex + (colon?.[0].length ?? 0), !colon, strict);
+        // Past a few words ("the password field is greyed"), only what looks like a password is one.
+        return secretAt(view, next.lastIndex + (colon?.[0].length ?? 0), !colon, strict || (i > 0 && !colon));
       }
       if (i === 0 && looksGenerated(word)) return { start: next.lastIndex - word.length, end: next.lastIndex };
+      // The link must be in the same clause: "Passwort wird nicht akzeptiert, was mache ich" links nothing.
+      if (/[,;.!?]$/.test(word)) return undefined;
     }
     return undefined;
   }

@@ -12,8 +12,9 @@ import type { TextView } from './text-view.js';
 const PRIVATE_KEY_BEGIN = /-----BEGIN (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
 const PRIVATE_KEY_END = /-----END (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
 
-// scheme://user:password@host: the password, up to the last "@" before the host.
-const URL_PASSWORD = /(?<![\p{L}\p{N}+.-])[a-zA-Z][a-zA-Z0-9+.-]{1,30}:\/\/[^\s:/?#@]{0,100}:([^\s/?#]{1,200})@[\w.-]/gu;
+// scheme://user:password@host: the password, up to the last "@" before the host (pasted
+// passwords are seldom percent-encoded: "#" and "?" may be in them).
+const URL_PASSWORD = /(?<![\p{L}\p{N}+.-])[a-zA-Z][a-zA-Z0-9+.-]{1,30}:\/\/[^\s:/?#@]{0,100}:([^\s/]{1,200})@[\w.-]/gu;
 
 /** Vendors' key formats (from their documentation); what matters is that the prefix is theirs alone. */
 const PREFIXED = [

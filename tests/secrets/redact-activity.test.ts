@@ -83,6 +83,7 @@ describe('secrets recognised by their shape, in prose of any language', () => {
     ['a PHP array', "'password' => 'S3cret!x',", [['password', "'S3cret!x'"]]],
     ['camelCase', 'clientSecret=9f8e7d6c5b4a', [['key', '9f8e7d6c5b4a']]],
     ['an HTTP header', 'Authorization: Basic dXNlcjpwYXNz', [['key', 'Basic dXNlcjpwYXNz']]],
+    ['a URL password with a "#" in it', 'sftp://deploy:Montagne#88@ssh.example.ch', [['password', 'Montagne#88']]],
     ['a private key cut short', 'key:\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqh', [['key', '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqh']]],
   ])('%s', (_what, text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -94,6 +95,8 @@ describe('secrets recognised by their shape, in prose of any language', () => {
     'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7zR5xP2vK9mL4qW8nT3yB6jF1hD0sA5gU marco@pc',
     'the new one is cheaper than the old one',
     'commit 9fceb02d0ae598e95dc970b74767f19372d61af8',
+    'creditor reference RF18 5390 0754 7034',
+    'the password field is greyed out on the profile page',
   ])('leaves alone: %s', (text) => {
     expect(found(text)).toEqual([]);
   });
