@@ -53,7 +53,7 @@ export const settings = {
   eventsDbPath: { env: 'EVENTS_DB_PATH', doc: 'SQLite file of the support team\'s events when DATABASE_URL is empty (:memory: keeps them in memory only)', schema: z.preprocess(emptyAsUndefined, z.string().default('data/events.sqlite')) },
   eventsRetentionDays: { env: 'EVENTS_RETENTION_DAYS', doc: 'Days the masked text of declined, clarified and thumbed-down questions is kept for review; the counts stay', schema: integer(30, 1) },
   adminToken: { env: 'ADMIN_TOKEN', doc: 'Token of the /admin dashboard (Bearer header or sign-in form), at least 16 characters; empty: the dashboard is off (404)', schema: z.preprocess(emptyAsUndefined, z.string().min(16).optional()) },
-  otelEndpoint: { env: 'OTEL_EXPORTER_OTLP_ENDPOINT', doc: 'OpenTelemetry collector (OTLP over HTTP, e.g. http://localhost:4318); reserved: turn traces are not sent yet', schema: z.preprocess(emptyAsUndefined, z.url().transform((u) => u.replace(/\/+$/, '')).optional()) },
+  otelEndpoint: { env: 'OTEL_EXPORTER_OTLP_ENDPOINT', doc: 'OpenTelemetry collector (OTLP over HTTP, e.g. http://localhost:4318): each turn is sent to <endpoint>/v1/traces as a span; empty: no traces', schema: z.preprocess(emptyAsUndefined, z.url().transform((u) => u.replace(/\/+$/, '')).optional()) },
   shutdownTimeoutMs: { env: 'SHUTDOWN_TIMEOUT_MS', doc: 'On SIGTERM, how long to wait for turns in flight before closing anyway, in ms', schema: integer(10_000) },
 } as const;
 

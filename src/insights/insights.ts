@@ -4,6 +4,7 @@ import type { EventSink, InsightEvent } from './event.js';
 import type { EventStore } from './event-store.js';
 import { EventWriter } from './event-writer.js';
 import { TurnMetrics } from './metrics.js';
+import { OtlpTraces } from './otlp-traces.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -31,10 +32,12 @@ export interface Insights {
 export function createInsights(config: Config, logger: Logger, open: () => Promise<EventStore> = () => openEventStore(config)): Insights {
   const metrics = new TurnMetrics();
   const writer = new EventWriter(open, logger);
+  const traces = config.otelEndpoint ? new OtlpTraces(config.otelEndpoint, logger) : undefined;
   const sink: EventSink = {
     record(event: InsightEvent) {
       metrics.record(event);
       writer.record(event);
+      traces?.record(event);
     },
   };
   const forget = async () => {
@@ -56,6 +59,7 @@ export function createInsights(config: Config, logger: Logger, open: () => Promi
     store: () => writer.opened(),
     async close() {
       clearInterval(timer);
+      await traces?.flush();
       await writer.close();
     },
   };
