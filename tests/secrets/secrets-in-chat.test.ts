@@ -1,5 +1,10 @@
-import { MemoryStorage, MemoryTranscriptStore, TranscriptLoggerMiddleware } from 'botbuilder';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MemoryStorage, MemoryTranscriptStore, TranscriptLoggerMiddleware, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChannelConversation, channelTexts, TENANT } from '../support/channel.js';
+import { FakeConnector } from '../support/fake-connector.js';
 import { HttpBot, replyTexts } from '../support/http-bot.js';
 import { RedisServer, dumpRedis, hasRedisServer } from '../support/redis-server.js';
 
@@ -127,5 +132,114 @@ describe.skipIf(!hasRedisServer)('a secret pasted in chat, with state in Redis',
     expectNoSecrets('redis', stored);
     expectNoSecrets('transcript', transcript);
     expectNoSecrets('logs', bot.logs.text);
+  });
+});
+
+// Made up, in the shapes customers paste: a wp-config line, a GitHub token, a private key.
+const DB_PASSWORD = 'Kl4r!Wass3r';
+const TOKEN = 'ghp_WoGsbeKXgzg2sye9b2Rann76dEyTzAeKOmXR';
+const KEY_LINE = 'kUv3BabXzWwQlItOyYsVVRRGvBrmUBUGoqckGL7Qpmw+tjh9w+iFVsN1ZFlWzvdV';
+const PASTE = [
+  'Die Seite bleibt weiß, hier meine wp-config.php:',
+  `define('DB_PASSWORD', '${DB_PASSWORD}');`,
+  `Der Deploy nutzt ${TOKEN} und diesen Schlüssel:`,
+  '-----BEGIN OPENSSH PRIVATE KEY-----',
+  KEY_LINE,
+  '-----END OPENSSH PRIVATE KEY-----',
+].join('\n');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;');
+
+/** The paste as Teams sends it: the text, its HTML copy as an attachment, the channel's data. */
+const teamsPaste: Partial<Activity> = {
+  type: 'message',
+  text: PASTE,
+  textFormat: 'plain',
+  attachments: [{ contentType: 'text/html', content: `<p>${PASTE.split('\n').map(escapeHtml).join('<br>')}</p>` }],
+  channelData: { tenant: TENANT, source: { name: 'message' }, legacy: { text: PASTE } },
+};
+
+/** Checks one text for the pasted secrets, as typed or as HTML escapes them. */
+function expectNoPaste(where: string, text: string) {
+  for (const secret of [DB_PASSWORD, escapeHtml(DB_PASSWORD), TOKEN, KEY_LINE, 'Wass3r']) expect(text, where).not.toContain(secret);
+}
+
+describe('a paste in a Teams-shaped message, with its HTML copy and channel data', () => {
+  let bot: HttpBot;
+  let connector: FakeConnector;
+  let teams: ChannelConversation;
+  let transcriptsDir: string;
+  const storage = new MemoryStorage();
+  const store = new MemoryTranscriptStore();
+  beforeAll(async () => {
+    connector = await FakeConnector.start();
+    transcriptsDir = await mkdtemp(path.join(tmpdir(), 'sportello-secrets-'));
+    bot = await HttpBot.start({ storage, logLevel: 'debug', env: { TRANSCRIPTS_DIR: transcriptsDir } });
+    bot.app.adapter.use(new TranscriptLoggerMiddleware(store));
+    teams = new ChannelConversation(bot.url, connector, { locale: 'de-DE' });
+    const turn = await teams.post(teamsPaste);
+    expect(turn.status).toBe(200);
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await connector?.stop();
+    await rm(transcriptsDir, { recursive: true, force: true });
+  });
+
+  it('gets the warnings for a password and a key, in German, through the connector', () => {
+    const texts = channelTexts(connector.messages());
+    expect(texts).toContain(bot.app.services.t('de', 'secrets.password'));
+    expect(texts).toContain(bot.app.services.t('de', 'secrets.key'));
+    expectNoPaste('replies', JSON.stringify(connector.calls));
+  });
+
+  it('leaves no trace in the state, either transcript or the debug log', async () => {
+    const stored = JSON.stringify(storage);
+    expect(stored).toContain(teams.id);
+    expectNoPaste('state', stored);
+    const transcript = JSON.stringify((await store.getTranscriptActivities('msteams', teams.id)).items);
+    expect(transcript).toContain(bot.app.services.t('de', 'secrets.mask.key'));
+    expect(transcript).toContain('text/html');
+    expectNoPaste('transcript', transcript);
+    expect(bot.logs.text).toContain(bot.app.services.t('de', 'secrets.mask.password'));
+    expectNoPaste('debug log', bot.logs.text);
+    // The transcript files are written behind the turns: stopping waits for them.
+    await bot.app.stop();
+    const files = await readdir(transcriptsDir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expectNoPaste(file, await readFile(path.join(transcriptsDir, file), 'utf8'));
+  });
+});
+
+describe('the same paste through the web widget (Direct Line), with attachments and channel data', () => {
+  let bot: HttpBot;
+  beforeAll(async () => {
+    bot = await HttpBot.start({ logLevel: 'debug' });
+  });
+  afterAll(() => bot.stop());
+
+  it('is masked in the conversation log the widget reads back and in the debug log', async () => {
+    const directLine = (route: string, body?: unknown) =>
+      fetch(`${bot.url}/v3/directline${route}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const started = (await (await directLine('/conversations', { user: { id: 'r_webchat' }, locale: 'de-DE' })).json()) as { conversationId: string };
+    const { attachments, channelData, text } = teamsPaste;
+    const posted = await directLine(`/conversations/${started.conversationId}/activities`, {
+      type: 'message',
+      text,
+      attachments,
+      channelData: { ...(channelData as object), clientActivityID: '1733011200000k3x9a2b5c' },
+      locale: 'de-DE',
+      from: { id: 'r_webchat', role: 'user' },
+    });
+    expect(posted.status).toBe(200);
+    const log = JSON.stringify(await (await directLine(`/conversations/${started.conversationId}/activities`)).json());
+    // Web Chat matches its message by this id: masking must leave it as sent.
+    expect(log).toContain('1733011200000k3x9a2b5c');
+    expect(log).toContain(bot.app.services.t('de', 'secrets.key').slice(0, 30));
+    expectNoPaste('direct line log', log);
+    expectNoPaste('logs', bot.logs.text);
   });
 });
