@@ -161,6 +161,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     strings: Object.fromEntries(Object.entries(content.locales.strings).map(([l, s]) => [l, s.web])) as Record<Language, unknown>,
     defaultLanguage: config.defaultLocale,
     webSocket: config.directLineWebSocket,
+    frameAncestors: config.widgetAllowedOrigins,
+    privacyUrl: config.privacyUrl,
     issueToken: () => directLine.issuePageToken(),
   });
 

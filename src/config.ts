@@ -35,6 +35,19 @@ export const settings = {
   directLineWebSocket: { env: 'DIRECTLINE_WEBSOCKET', doc: 'Offer a WebSocket stream on the Direct Line endpoint (the widget uses it; false: the widget polls)', schema: flag(true) },
   publicUrl: { env: 'PUBLIC_URL', doc: 'Address people reach the bot at, e.g. https://bot.example.com (Direct Line stream URLs, the Teams package); empty: the request\'s own host', schema: z.preprocess(emptyAsUndefined, z.url().transform((u) => u.replace(/\/+$/, '')).optional()) },
   transcriptsDir: { env: 'TRANSCRIPTS_DIR', doc: 'Folder where each conversation is saved as <conversation-id>.transcript (opens in the Emulator); empty: none saved', schema: optionalText },
+  widgetAllowedOrigins: {
+    env: 'WIDGET_ALLOWED_ORIGINS',
+    doc: "Sites that may show the chat page in a frame (the embed), space- or comma-separated origins such as https://help.example.com; * for any site. Empty: only the bot's own address",
+    schema: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .default('')
+        .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+        .pipe(z.array(z.union([z.literal('*'), z.url().regex(/^https?:\/\/[^/]+$/, 'an origin has no path: https://help.example.com')]))),
+    ),
+  },
+  privacyUrl: { env: 'PRIVACY_URL', doc: 'Address of the privacy notice the chat links to; empty: the short notice shows without a link', schema: z.preprocess(emptyAsUndefined, z.url().optional()) },
   teamsAppId: { env: 'TEAMS_APP_ID', doc: 'Id (a GUID) of the Teams app package; empty: the bot\'s MicrosoftAppId', schema: optionalText },
   logLevel: { env: 'LOG_LEVEL', doc: 'Log level: fatal, error, warn, info, debug, trace or silent', schema: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')) },
   redisUrl: { env: 'REDIS_URL', doc: 'Redis for conversation state, turn locks and rate limits (redis:// or rediss://); empty keeps everything in memory', schema: optionalText },

@@ -50,6 +50,12 @@
     document.querySelectorAll('[data-string]').forEach(function (element) {
       element.textContent = strings[element.getAttribute('data-string')] || '';
     });
+    // Icon buttons: their name for screen readers and the tooltip.
+    document.querySelectorAll('[data-label]').forEach(function (element) {
+      var label = strings[element.getAttribute('data-label')] || '';
+      element.setAttribute('aria-label', label);
+      element.title = label;
+    });
   }
 
   // Each language listed in its own name, so everyone finds theirs.
@@ -112,6 +118,11 @@
     window.SportelloSession.forget();
     location.reload();
   });
+  window.SportelloPage.setUp({
+    store: store,
+    privacyUrl: config.privacyUrl,
+    current: function () { return { strings: config.strings[language], language: language }; },
+  });
 
   function render() {
     window.WebChat.renderWebChat(
@@ -123,7 +134,12 @@
           accent: '#0b5cad',
           botAvatarInitials: 'S',
           hideUploadButton: true,
-          suggestedActionLayout: 'flow',
+          // One button a row, labels wrapped: long topic titles stay whole on a phone.
+          suggestedActionLayout: 'stacked',
+          suggestedActionsStackedLayoutButtonTextWrap: true,
+          suggestedActionsStackedHeight: 320,
+          suggestedActionHeight: 'auto',
+          userAvatarInitials: config.strings[language].youInitials,
           bubbleBorderRadius: 8,
           bubbleFromUserBorderRadius: 8,
         },

@@ -15,24 +15,31 @@ export interface WebRouteParts {
   defaultLanguage: Language;
   /** Whether the page should ask for the WebSocket stream (else it polls). */
   webSocket: boolean;
+  /** Origins allowed to frame the page (WIDGET_ALLOWED_ORIGINS); `*` for any. */
+  frameAncestors: readonly string[];
+  /** The privacy notice the page links to (PRIVACY_URL). */
+  privacyUrl?: string;
   /** Exchanges the Direct Line secret for a token to one new conversation; undefined when the endpoint is open. */
   issueToken(): { token: string; conversationId: string; expires_in: number } | undefined;
 }
 
 /**
- * The page allows only its own scripts and connections. Web Chat styles itself with inline
- * styles, and the page is meant to be framed by any site that embeds the widget.
+ * The page allows only its own scripts and connections; Web Chat styles itself with inline
+ * styles. Only the sites in WIDGET_ALLOWED_ORIGINS may frame it (the embed), besides the bot's
+ * own pages: any other site could overlay it and trick visitors into clicks.
  */
-const PAGE_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-ancestors *",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join('; ');
+export function pagePolicy(frameAncestors: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    `frame-ancestors ${frameAncestors.includes('*') ? '*' : ["'self'", ...frameAncestors].join(' ')}`,
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
 
 /**
  * The web widget: GET / (the chat page), /web/* (its script, style and config), /webchat.js
@@ -47,6 +54,7 @@ export async function webRoutes(parts: WebRouteParts): Promise<(server: Server) 
     languages: LANGUAGES,
     defaultLanguage: parts.defaultLanguage,
     webSocket: parts.webSocket,
+    privacyUrl: parts.privacyUrl ?? null,
     strings: parts.strings,
   };
   const embedTemplate = await readFile(page('embed.js'), 'utf8');
@@ -55,9 +63,10 @@ export async function webRoutes(parts: WebRouteParts): Promise<(server: Server) 
     .replace('__SPORTELLO_DEFAULT_LANGUAGE__', JSON.stringify(parts.defaultLanguage));
 
   const handlers = {
-    index: await serveFile(await readStatic(page('index.html'), { ...fresh, headers: { 'Content-Security-Policy': PAGE_POLICY } })),
+    index: await serveFile(await readStatic(page('index.html'), { ...fresh, headers: { 'Content-Security-Policy': pagePolicy(parts.frameAncestors) } })),
     script: await serveFile(await readStatic(page('app.js'), fresh)),
     session: await serveFile(await readStatic(page('session.js'), fresh)),
+    actions: await serveFile(await readStatic(page('page-actions.js'), fresh)),
     style: await serveFile(await readStatic(page('app.css'), fresh)),
     icon: await serveFile(await readStatic(page('icon.svg'), { cacheControl: 'public, max-age=86400' })),
     config: await serveFile({ contentType: 'application/json; charset=utf-8', ...fresh, body: Buffer.from(JSON.stringify(config)) }),
@@ -68,8 +77,11 @@ export async function webRoutes(parts: WebRouteParts): Promise<(server: Server) 
 
   return (server: Server) => {
     server.get('/', handlers.index);
+    // Uptime checks and link previews ask with HEAD: the same headers, no body.
+    server.head('/', handlers.index);
     server.get('/web/app.js', handlers.script);
     server.get('/web/session.js', handlers.session);
+    server.get('/web/page-actions.js', handlers.actions);
     server.get('/web/app.css', handlers.style);
     server.get('/web/icon.svg', handlers.icon);
     server.get('/web/config.json', handlers.config);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { webChatBundlePath } from '../../src/server/webchat-bundle.js';
 import { startHttpBot } from '../support/http-bot.js';
 
@@ -17,8 +18,28 @@ describe('the web widget’s files, served by the bot', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     const sources = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-    expect(sources).toEqual(['webchat.js', 'web/session.js', 'web/app.js']);
+    expect(sources).toEqual(['webchat.js', 'web/session.js', 'web/page-actions.js', 'web/app.js']);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('lets no other site frame the page unless WIDGET_ALLOWED_ORIGINS names it', async () => {
+    const policy = (await fetch(`${url}/`)).headers.get('content-security-policy')!;
+    expect(policy).toContain("frame-ancestors 'self';");
+    const other = await startHttpBot({ WIDGET_ALLOWED_ORIGINS: 'https://help.example.com, https://www.example.org' });
+    try {
+      const allowed = (await fetch(`${other.url}/`)).headers.get('content-security-policy')!;
+      expect(allowed).toContain("frame-ancestors 'self' https://help.example.com https://www.example.org;");
+    } finally {
+      await other.app.stop();
+    }
+    expect(() => loadConfig({ WIDGET_ALLOWED_ORIGINS: 'https://help.example.com/faq' })).toThrow(/WIDGET_ALLOWED_ORIGINS/);
+  });
+
+  it('answers HEAD / with 200, the page headers and no body', async () => {
+    const response = await fetch(`${url}/`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toBe('');
   });
 
   it('serves Web Chat’s bundle from node_modules, gzipped, and answers 304 when unchanged', async () => {
@@ -37,6 +58,7 @@ describe('the web widget’s files, served by the bot', () => {
     expect(config.languages).toEqual(['it', 'en', 'fr', 'de']);
     expect(config.webSocket).toBe(true);
     expect(config.strings.fr!.languageName).toBe('Français');
+    expect(config).toHaveProperty('privacyUrl', null);
   });
 
   it('serves embed.js with the launcher’s strings filled in', async () => {
