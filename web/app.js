@@ -139,7 +139,6 @@
           suggestedActionsStackedLayoutButtonTextWrap: true,
           suggestedActionsStackedHeight: 320,
           suggestedActionHeight: 'auto',
-          userAvatarInitials: config.strings[language].youInitials,
           bubbleBorderRadius: 8,
           bubbleFromUserBorderRadius: 8,
         },

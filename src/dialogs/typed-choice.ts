@@ -83,7 +83,7 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
   const asNumber = Number(typed);
   if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= choices.length) return asNumber - 1;
   const phrases = choices.flatMap((choice, index) =>
-    LANGUAGES.flatMap((l) => [choice.label[l], ...(choice.says?.[l] ?? [])]).map((p) => ({ index, text: phraseForm(p) })),
+    LANGUAGES.flatMap((l) => [choice.label[l], ...(choice.says?.[l] ?? [])].map((p) => ({ index, language: l, text: phraseForm(p) }))),
   );
   const exact = phrases.find((p) => p.text === compact(typed));
   if (exact) return exact.index;
@@ -93,7 +93,9 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
     // A "yes" to a question that has no yes-choice answers none of them: no fuzzy guess.
     return index >= 0 ? index : undefined;
   }
-  const prefixed = labelStartingWith(phrases, compact(typed));
+  // A fragment is weak evidence: only in the conversation's language ("code" starts the French
+  // "Code support…", which an English customer typing "code" does not mean).
+  const prefixed = labelStartingWith(phrases.filter((p) => p.language === language), compact(typed));
   if (prefixed !== undefined) return prefixed;
   const pattern = compact(typed).slice(0, MAX_PATTERN);
   // A customer's next question, typed while buttons are on screen, is seldom an answer to them:

@@ -25,8 +25,8 @@ describe('the bag distance that spares the fuzzy search', () => {
 function fuzzyOverEveryPhrase(choices: TypeableChoice[], text: string): number | undefined {
   const compact = (s: string) => normalise(s).replace(/ /g, '');
   const phrases = choices
-    .flatMap((c, index) => LANGUAGES.flatMap((l) => [c.label[l], ...(c.says?.[l] ?? [])]).map((p) => ({ index, text: compact(p) })))
-  const prefixed = labelStartingWith(phrases, compact(text));
+    .flatMap((c, index) => LANGUAGES.flatMap((l) => [c.label[l], ...(c.says?.[l] ?? [])].map((p) => ({ index, language: l, text: compact(p) }))))
+  const prefixed = labelStartingWith(phrases.filter((p) => p.language === 'it'), compact(text));
   if (prefixed !== undefined) return prefixed;
   const longEnough = phrases.filter((p) => compact(text).length >= 0.6 * p.text.length);
   if (longEnough.length === 0) return undefined;

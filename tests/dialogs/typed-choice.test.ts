@@ -186,4 +186,8 @@ describe("a label's first words typed", () => {
     expect(match(offer, 'guide me', 'en')).toBe(0);
     expect(match(offer, 'show me', 'en')).toBe(1);
   });
+
+  it("reads them only in the conversation's language", () => {
+    expect(match(offer, 'guidami', 'en')).toBeUndefined();
+  });
 });

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,29 +117,5 @@ describe.skipIf(!haveChromium)('the web chat page served by the bot', () => {
     if (process.env.UPDATE_DOCS_SCREENSHOT) await copyFile(screenshot, path.resolve('docs/web-chat.png'));
     expect(problems).toEqual([]);
   }, 120_000);
-
-  it('puts a chat button on another site with one script tag, opening the chat in the visitor’s language', async () => {
-    const content = await projectContent();
-    const t = await createTranslator(content.locales, 'it');
-    // A help-centre page on another origin (another port), embedding the widget.
-    const site: Server = createServer((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><html><body><h1>Hilfe-Center</h1><script src="${bot.url}/embed.js" data-lang="de" async></script></body></html>`);
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    try {
-      const visitor = await browser.newPage({ locale: 'en-US' });
-      await visitor.goto(`http://127.0.0.1:${(site.address() as { port: number }).port}/`);
-      const germanPage = content.locales.strings.de.web as Record<string, string>;
-      await visitor.getByRole('button', { name: germanPage.open }).click();
-      await visitor.getByRole('button', { name: germanPage.close }).waitFor();
-      const chat = visitor.frameLocator('#sportello-frame');
-      await chat.getByText(shown(t('de', 'welcome.text'), 30)).filter({ visible: true }).first().waitFor();
-      await mkdir(ARTIFACTS, { recursive: true });
-      await visitor.screenshot({ path: path.join(ARTIFACTS, 'embed.png') });
-      await visitor.close();
-    } finally {
-      await new Promise((resolve) => site.close(resolve));
-    }
-  }, 120_000);
+  // The embed on another site: tests/web/widget-tour.browser.test.ts.
 });
