@@ -6,6 +6,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { renderForTerminal, wrap, type TerminalStyle } from './terminal-text.js';
 
 /**
  * A Bot Framework adapter for a terminal: each line typed is a message activity, each reply is
@@ -18,6 +19,7 @@ export class ConsoleAdapter extends BotAdapter {
   constructor(
     private readonly write: (text: string) => void,
     locale: string,
+    private readonly style: TerminalStyle = { width: 80, ansi: false },
   ) {
     super();
     this.reference = {
@@ -43,10 +45,10 @@ export class ConsoleAdapter extends BotAdapter {
   async sendActivities(_context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     for (const activity of activities) {
       if (activity.type !== ActivityTypes.Message) continue;
-      const lines = [activity.text ?? ''];
+      const lines = [renderForTerminal(activity.text ?? '', this.style)];
       const actions = activity.suggestedActions?.actions ?? [];
-      actions.forEach((action, i) => lines.push(`   [${i + 1}] ${action.title}`));
-      this.write(`\nSportello> ${lines.join('\n')}\n`);
+      actions.forEach((action, i) => lines.push(...wrap(String(action.title), this.style.width, `   [${i + 1}] `)));
+      this.write(`\nSportello>\n${lines.join('\n')}\n`);
     }
     return activities.map(() => ({ id: String(this.nextId++) }));
   }
