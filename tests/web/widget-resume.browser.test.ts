@@ -6,6 +6,7 @@ import { createTranslator } from '../../src/i18n/i18n.js';
 import { collectProblems, haveChromium, launchChromium, shown, webChat } from '../support/chromium.js';
 import { projectContent } from '../support/content.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { freePort } from '../support/redis-server.js';
 
 /** How long to wait for the page (expect.poll's default second is too short on busy cores). */
 const WAIT = { timeout: 60_000 };
@@ -15,10 +16,13 @@ describe.skipIf(!haveChromium)('the web widget keeps its conversation', () => {
   let browser: Browser;
   let content: Content;
   let welcome: RegExp;
+  let sitePort: number;
 
   beforeAll(async () => {
+    // The help centre's port is chosen first: WIDGET_ALLOWED_ORIGINS must name it, or its pages may not frame the chat.
+    sitePort = await freePort();
     // With a secret, as in production: the saved token is what reopens the conversation.
-    bot = await startBotProcess({ DIRECTLINE_SECRET: 'widget-resume-test-secret-0123456789ab' });
+    bot = await startBotProcess({ DIRECTLINE_SECRET: 'widget-resume-test-secret-0123456789ab', WIDGET_ALLOWED_ORIGINS: `http://127.0.0.1:${sitePort}` });
     browser = await launchChromium();
     content = await projectContent();
     welcome = shown((await createTranslator(content.locales, 'it'))('it', 'welcome.text'), 40);
@@ -82,8 +86,8 @@ describe.skipIf(!haveChromium)('the web widget keeps its conversation', () => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><html><body><h1>${req.url}</h1><a href="/billing">billing</a><script src="${bot.url}/embed.js" data-lang="it" async></script></body></html>`);
     });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    const siteUrl = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
+    await new Promise<void>((resolve) => site.listen(sitePort, '127.0.0.1', resolve));
+    const siteUrl = `http://127.0.0.1:${sitePort}`;
     const context = await browser.newContext({ locale: 'it-IT' });
     try {
       const page = await context.newPage();
