@@ -3,7 +3,7 @@ import { fuseByLength } from './fuse-by-length.js';
 import { normalise } from './normalise.js';
 
 /** Words that steer the conversation rather than ask a question. */
-export const COMMANDS = ['help', 'restart', 'cancel', 'back', 'greeting', 'thanks', 'goodbye', 'yes', 'no', 'unsure'] as const;
+export const COMMANDS = ['help', 'restart', 'cancel', 'back', 'greeting', 'thanks', 'goodbye', 'yes', 'no', 'unsure', 'human'] as const;
 /** `crisis`: the message says someone may be in danger; it outranks everything else. */
 export type Command = (typeof COMMANDS)[number] | 'crisis';
 
@@ -22,6 +22,13 @@ const MAX_WORDS = 4;
 const MAX_DISTANCE = 0.2;
 // A typo changes a command's length by a letter or two.
 const LENGTH_SLACK = 2;
+// Asking for a person takes a sentence ("voglio parlare con un operatore"), often inside a
+// longer one ("hi, can I talk to a human about my invoice?"): its phrases of three words or
+// more (a verb with its object, not "un operatore" alone, which questions mention too) are
+// also looked for inside messages up to this long, a word window at a time, typos forgiven.
+const HUMAN = 'human';
+const MIN_HUMAN_WINDOW = 3;
+const MAX_HUMAN_WORDS = 14;
 
 /** Recognises "help", "annulla", "zurück", "oui"… typed in any of the four languages. */
 export function createCommandRecognizer(vocabulary: CommandVocabulary) {
@@ -47,6 +54,8 @@ export function createCommandRecognizer(vocabulary: CommandVocabulary) {
         .join('|')})`,
     );
   const anyCrisis = crisisPattern(LANGUAGES.flatMap((l) => vocabulary[l].crisis));
+  const humanPhrases = phrases.filter((p) => p.command === HUMAN).map((p) => ({ ...p, words: p.text.split(' ') }));
+  const humanWindows = new Set(humanPhrases.filter((p) => p.words.length >= MIN_HUMAN_WINDOW).map((p) => p.words.length));
   const crisisBy = LANGUAGES.map((language) => ({ language, pattern: crisisPattern(vocabulary[language].crisis) }));
 
   /** All matches, so a caller can prefer the one in the conversation's language ("no" is it and en). */
@@ -55,9 +64,32 @@ export function createCommandRecognizer(vocabulary: CommandVocabulary) {
     if (anyCrisis.test(normalised)) {
       return { command: 'crisis', language: crisisBy.find((c) => c.pattern.test(normalised))!.language };
     }
-    if (!normalised || normalised.split(' ').length > MAX_WORDS) return undefined;
+    const words = normalised ? normalised.split(' ') : [];
+    if (words.length === 0) return undefined;
+    if (words.length > MAX_WORDS) return words.length <= MAX_HUMAN_WORDS ? askedForHuman(words, prefer) : undefined;
     const matches = exact.get(normalised) ?? fuzzy(normalised);
-    return matches.find((m) => m.language === prefer) ?? matches[0];
+    return matches.find((m) => m.language === prefer) ?? matches[0] ?? askedForHuman(words, prefer);
+  }
+
+  /**
+   * A phrase asking for a person: the whole message, or inside a longer one (phrases of three
+   * words or more), word window by word window; each word may carry one typo.
+   */
+  function askedForHuman(words: string[], prefer?: Language): CommandMatch | undefined {
+    const found: CommandMatch[] = [];
+    const sizes = words.length <= MAX_WORDS ? new Set([words.length, ...humanWindows]) : humanWindows;
+    for (const size of sizes) {
+      for (let start = 0; start + size <= words.length; start++) {
+        const window = words.slice(start, start + size);
+        const whole = size === words.length;
+        for (const p of humanPhrases) {
+          if (p.words.length === size && (whole || size >= MIN_HUMAN_WINDOW) && p.words.every((w, i) => nearWord(w, window[i]!))) {
+            found.push({ command: HUMAN, language: p.language });
+          }
+        }
+      }
+    }
+    return found.find((m) => m.language === prefer) ?? found[0];
   }
 
   function fuzzy(normalised: string): CommandMatch[] {
@@ -67,6 +99,25 @@ export function createCommandRecognizer(vocabulary: CommandVocabulary) {
   }
 
   return { recognise };
+}
+
+/** The same word, or one typo away (a letter added, dropped, changed or two swapped) in words of four letters or more. */
+export function nearWord(expected: string, typed: string): boolean {
+  if (expected === typed) return true;
+  if (expected.length < 4 || Math.abs(expected.length - typed.length) > 1) return false;
+  return editDistanceAtMostOne(expected, typed);
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const restA = a.slice(i);
+  const restB = b.slice(i);
+  if (restA.length === restB.length) {
+    // one letter changed, or two neighbours swapped
+    return restA.slice(1) === restB.slice(1) || (restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2));
+  }
+  return restA.length > restB.length ? restA.slice(1) === restB : restA === restB.slice(1);
 }
 
 export type CommandRecognizer = ReturnType<typeof createCommandRecognizer>;
