@@ -44,6 +44,8 @@ import { RecordTurns } from './insights/turn-events.js';
 import { metricsRoute } from './server/metrics-route.js';
 import { adminRoutes } from './admin/routes.js';
 import { createComposeSearch } from './teams/search-extension.js';
+import { createHandoffDesk } from './handoff/create-desk.js';
+import type { HandoffDesk } from './handoff/desk.js';
 
 export interface AppOptions {
   /** Conversation state storage, in one process (tests); overrides the configured backend. */
@@ -65,6 +67,8 @@ export interface App {
   backend: StateBackend;
   bot: SportelloBot;
   services: DialogServices;
+  /** Hand-offs to agents in Teams. */
+  handoff: HandoffDesk;
   logger: Logger;
   /** Saves conversations as .transcript files, when TRANSCRIPTS_DIR is set. */
   transcripts?: FileTranscriptLogger;
@@ -82,9 +86,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const content = options.content ?? (await loadContent(config));
   const t = await createTranslator(content.locales, config.defaultLocale);
   const understander = createUnderstander(content.kb, content.locales.input);
-  const services: DialogServices = { kb: content.kb, trees: content.trees, understander, t };
-
   const backend = options.backend ?? (options.storage ? memoryBackend(options.storage) : createStateBackend(config, logger));
+  const auth = cachingAuthentication(new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.appPassword,
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.appTenantId,
+  }));
+  // The widget's conversations: memory, or Redis shared by every process (an agent's message at any process reaches them).
+  const directLineStore = options.directLineStore ?? conversationStoreFor(backend, config, logger);
+  const botAccount = { id: config.appId ?? 'sportello', name: 'Sportello', role: 'bot' };
+  // Hand-offs to agents in Teams: cases in the same backend as conversation state.
+  const handoff = createHandoffDesk({ config, content, t, logger, backend, auth, directLineStore, bot: botAccount });
+  const services: DialogServices = { kb: content.kb, trees: content.trees, understander, t, handoff };
+
   const conversationState = new ConversationState(backend.storage);
   const bot = new SportelloBot({
     conversationState,
@@ -93,14 +108,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     defaultLanguage: config.defaultLocale,
     composeSearch: createComposeSearch({ kb: content.kb, understander, defaultLanguage: config.defaultLocale }),
     maxMessageChars: config.maxMessageChars,
+    handoff,
   });
 
-  const auth = cachingAuthentication(new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.appId,
-    MicrosoftAppPassword: config.appPassword,
-    MicrosoftAppType: config.appType,
-    MicrosoftAppTenantId: config.appTenantId,
-  }));
   const adapter = new EndpointAdapter(auth, (context, activity, error) =>
     turnLogger(context, logger).error({ err: error, type: activity.type, name: activity.name }, 'the connector refused an activity; the turn carries on'),
   );
@@ -144,14 +154,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     directLineAdapter.use(m);
   }
 
-  const directLineStore = options.directLineStore ?? conversationStoreFor(backend, config, logger);
   const directLine = createDirectLineEndpoint({
     secret: config.directLineSecret,
     webSocket: config.directLineWebSocket,
     publicUrl: config.publicUrl,
     adapter: directLineAdapter,
     logic: (context) => bot.run(context),
-    bot: { id: config.appId ?? 'sportello', name: 'Sportello', role: 'bot' },
+    bot: botAccount,
     logger,
     store: directLineStore,
     turns: backend.turnLock,
@@ -198,11 +207,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     backend,
     bot,
     services,
+    handoff,
     logger,
     ...(transcripts ? { transcripts } : {}),
     insights,
     async start(port = config.port, host = config.host) {
       if (!(await backend.connect())) logger.warn({ storage: backend.kind }, 'storage not reachable yet: turns will apologise until it is');
+      handoff.startSweeping();
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -214,6 +225,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
     async stop() {
       inFlight.draining = true;
+      handoff.stopSweeping();
       directLine.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (!(await inFlight.drained(config.shutdownTimeoutMs))) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseHours } from './handoff/hours.js';
 
 /**
  * Every setting the bot reads, in one table: its environment name, what it does and its
@@ -67,6 +68,29 @@ export const settings = {
   eventsRetentionDays: { env: 'EVENTS_RETENTION_DAYS', doc: 'Days the masked text of declined, clarified and thumbed-down questions is kept for review; the counts stay', schema: integer(30, 1) },
   adminToken: { env: 'ADMIN_TOKEN', doc: 'Token of the /admin dashboard (Bearer header or sign-in form), at least 16 characters; empty: the dashboard is off (404)', schema: z.preprocess(emptyAsUndefined, z.string().min(16).optional()) },
   otelEndpoint: { env: 'OTEL_EXPORTER_OTLP_ENDPOINT', doc: 'OpenTelemetry collector (OTLP over HTTP, e.g. http://localhost:4318): each turn is sent to <endpoint>/v1/traces as a span; empty: no traces', schema: z.preprocess(emptyAsUndefined, z.url().transform((u) => u.replace(/\/+$/, '')).optional()) },
+  handoffTeamsChannelId: { env: 'HANDOFF_TEAMS_CHANNEL_ID', doc: 'Hand-off: conversation id of the agents\' Teams channel (19:…@thread.tacv2); empty: set it by typing "@Sportello use this channel for hand-offs" there', schema: optionalText },
+  handoffTeamsServiceUrl: { env: 'HANDOFF_TEAMS_SERVICE_URL', doc: 'Hand-off: the Bot Framework service URL of that channel\'s tenant, e.g. https://smba.trafficmanager.net/emea/', schema: z.preprocess(emptyAsUndefined, z.url().optional()) },
+  handoffTeamsTenantId: { env: 'HANDOFF_TEAMS_TENANT_ID', doc: 'Hand-off: the Microsoft 365 tenant id of the agents\' team', schema: optionalText },
+  handoffWaitSeconds: { env: 'HANDOFF_WAIT_SECONDS', doc: 'Hand-off: after this many seconds without an agent, the customer is offered to leave an e-mail and the case becomes a ticket', schema: integer(300, 1) },
+  handoffHours: {
+    env: 'HANDOFF_HOURS',
+    doc: 'Hand-off: support hours, e.g. "Mon-Fri 08:00-18:00 Europe/Zurich" (ranges separated by commas); outside them the e-mail is offered at once. Empty: always',
+    schema: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .optional()
+        .superRefine((text, ctx) => {
+          if (text === undefined) return;
+          try {
+            parseHours(text);
+          } catch (error) {
+            ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          }
+        }),
+    ),
+  },
+  handoffAgentLanguage: { env: 'HANDOFF_AGENT_LANGUAGE', doc: 'Hand-off: language of case cards and notices in the agents\' channel (it, en, fr, de); empty: DEFAULT_LOCALE', schema: z.preprocess(emptyAsUndefined, z.enum(['it', 'en', 'fr', 'de']).optional()) },
   shutdownTimeoutMs: { env: 'SHUTDOWN_TIMEOUT_MS', doc: 'On SIGTERM, how long to wait for turns in flight before closing anyway, in ms', schema: integer(10_000) },
 } as const;
 
@@ -97,6 +121,9 @@ function crossCheck(config: Config): string[] {
       'NODE_ENV=production without MicrosoftAppId: anyone could talk to the bot as any channel. ' +
         'Set MicrosoftAppId and MicrosoftAppPassword, or ALLOW_UNAUTHENTICATED=true if a trusted gateway authenticates requests.',
     );
+  }
+  if (config.handoffTeamsChannelId && !config.handoffTeamsServiceUrl) {
+    problems.push('HANDOFF_TEAMS_CHANNEL_ID is set without HANDOFF_TEAMS_SERVICE_URL: the bot needs both to post cases to the channel.');
   }
   if (config.redisUrl && config.redisClusterNodes) {
     problems.push('REDIS_URL and REDIS_CLUSTER_NODES are both set: use REDIS_URL for one Redis, REDIS_CLUSTER_NODES for a cluster.');

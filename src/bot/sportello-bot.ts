@@ -23,6 +23,10 @@ import { everyMask, secretMasks } from '../secrets/masks.js';
 
 /** The event the web page sends when the customer picks another language (value: the language code). */
 export const LANGUAGE_EVENT = 'sportello.language';
+import { emptyNotes, setCaseNotes, type CaseNotes } from '../handoff/case-notes.js';
+import { handleAgentTurn } from '../handoff/agent-side.js';
+import { handleCustomerTurn } from '../handoff/customer-side.js';
+import type { HandoffDesk } from '../handoff/desk.js';
 
 export interface BotOptions {
   conversationState: ConversationState;
@@ -33,6 +37,8 @@ export interface BotOptions {
   composeSearch: ComposeSearch;
   /** A longer message gets a polite "please shorten it" and is not read at all. */
   maxMessageChars: number;
+  /** Hand-offs: agents' clicks and messages in Teams, customers' messages while a case is open. */
+  handoff?: HandoffDesk;
 }
 
 /**
@@ -45,6 +51,7 @@ export class SportelloBot extends TeamsActivityHandler {
   private readonly runDialog: (context: TurnContext) => Promise<void>;
   /** Every mask redaction may have put in the text, in every language. */
   private readonly masks: string[];
+  private readonly notes: StatePropertyAccessor<CaseNotes>;
 
   constructor(private readonly options: BotOptions) {
     super();
@@ -52,8 +59,11 @@ export class SportelloBot extends TeamsActivityHandler {
     this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
     this.profile = options.conversationState.createProperty<LanguageProfile>('profile');
     this.runDialog = dialogRunner(options.dialog, this.dialogState);
+    this.notes = options.conversationState.createProperty<CaseNotes>('caseNotes');
 
     this.onMessage(async (context, next) => {
+      // An agent's click or message in a case's Teams thread is for the hand-off desk, mentioned or not.
+      if (options.handoff && (await handleAgentTurn(options.handoff, context))) return next();
       // In a Teams channel or group chat, people talk among themselves until they mention the bot.
       if (!isAddressedToBot(context.activity)) return next();
       if ((context.activity.text?.length ?? 0) > options.maxMessageChars) {
@@ -67,7 +77,9 @@ export class SportelloBot extends TeamsActivityHandler {
       const crisis = input.understanding?.command === 'crisis';
       if (crisis) await sendReplies(context, { text: options.services.t(input.language, 'crisis.reply') });
       await this.warnAboutSecrets(context, input.language);
-      if (!crisis) await this.runDialog(context);
+      // While a case is open, the customer's messages go to the agent (or answer what the case asks).
+      if (crisis || (options.handoff && (await handleCustomerTurn(options.handoff, context, input)))) return next();
+      await this.runDialog(context);
       await next();
     });
 
@@ -128,7 +140,20 @@ export class SportelloBot extends TeamsActivityHandler {
     if (channelLanguage) profile.channelLanguage = channelLanguage;
     // Nothing left once the secret is masked: after the warning, the pending question again.
     if (!payload && !text && said) return { text, language, prompt: 'again' };
+    await this.noteTurn(context, text, understanding);
     return { text, payload, language, understanding };
+  }
+
+  /** Notes what a hand-off would tell: the first real question, a support code typed (all already masked). */
+  private async noteTurn(context: TurnContext, text: string, understanding: TurnInput['understanding']): Promise<void> {
+    const notes = await this.notes.get(context, emptyNotes());
+    setCaseNotes(context, notes);
+    if (!text) return;
+    // The first question, or a first message that asks for a person with the problem in it.
+    const telling = understanding && (!understanding.command || understanding.command === 'human');
+    if (!notes.firstQuestion && telling) notes.firstQuestion = text;
+    const code = this.options.handoff?.parts.reader.supportCode(text);
+    if (code) notes.supportCode = code;
   }
 
   /** A long paste is not classified: it gets a polite answer, and the conversation stays where it was. */

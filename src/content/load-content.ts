@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../knowledge/model.js';
 import { loadTrees } from '../trees/load.js';
 import type { TreeCatalog } from '../trees/model.js';
 import { loadSecretWords, type SecretWords } from '../secrets/vocabulary.js';
+import { loadHandoffWords, type HandoffWords } from '../handoff/vocabulary.js';
 import type { Language } from './languages.js';
 import { ContentError } from './yaml-file.js';
 
@@ -13,6 +14,8 @@ export interface Content {
   locales: LocaleFiles;
   /** The words that announce a password or an access code, per language. */
   secrets: Record<Language, SecretWords>;
+  /** What agents type in Teams to steer hand-offs, and what a support code is called. */
+  handoff: Record<Language, HandoffWords>;
 }
 
 export interface ContentDirs {
@@ -49,7 +52,8 @@ export async function loadContent(dirs: ContentDirs): Promise<Content> {
   const trees = kb ? await attempt(() => loadTrees(dirs.dialogsDir, kb.ids())) : undefined;
   const locales = await attempt(() => loadLocaleFiles(dirs.localesDir));
   const secrets = await attempt(() => loadSecretWords(dirs.localesDir));
+  const handoff = await attempt(() => loadHandoffWords(dirs.localesDir));
   if (kb && trees) problems.push(...crossCheck(kb, trees, dirs));
-  if (problems.length > 0 || !kb || !trees || !locales || !secrets) throw new ContentError(problems);
-  return { kb, trees, locales, secrets };
+  if (problems.length > 0 || !kb || !trees || !locales || !secrets || !handoff) throw new ContentError(problems);
+  return { kb, trees, locales, secrets, handoff };
 }

@@ -5,8 +5,9 @@ import type { DialogServices } from './services.js';
 import type { Command } from '../understanding/commands.js';
 import { turnInput, type TurnInput } from './turn-input.js';
 
-/** Commands that interrupt whatever the conversation is doing, in every dialog. */
-const INTERRUPTIONS = new Set<Command>(['help', 'cancel', 'restart', 'back']);
+/** Commands that interrupt whatever the conversation is doing, in every dialog ("human": asking for a person). */
+const INTERRUPTIONS = new Set<Command>(['help', 'cancel', 'restart', 'back', 'human']);
+export type Interruption = 'help' | 'cancel' | 'restart' | 'back' | 'human';
 
 /**
  * The base of our dialogs: reads the turn once, and routes "help", "cancel", "restart" and
@@ -26,7 +27,7 @@ export abstract class InterruptibleDialog<O extends object = object, S extends o
     if (input.prompt) return this.onPrompt(dc, input.prompt);
     const command = input.payload?.action === 'command' ? input.payload.command : input.understanding?.command;
     if (command && INTERRUPTIONS.has(command) && !(await this.claims(dc, input))) {
-      return this.onInterruption(dc, command as 'help' | 'cancel' | 'restart' | 'back');
+      return this.onInterruption(dc, command as Interruption);
     }
     return this.onInput(dc, input);
   }
@@ -36,7 +37,7 @@ export abstract class InterruptibleDialog<O extends object = object, S extends o
     return false;
   }
 
-  protected abstract onInterruption(dc: DialogContext, command: 'help' | 'cancel' | 'restart' | 'back'): Promise<DialogTurnResult>;
+  protected abstract onInterruption(dc: DialogContext, command: Interruption): Promise<DialogTurnResult>;
 
   /** Greets, or asks again what this dialog waits for, in the conversation's language (see TurnInput.prompt). */
   protected abstract onPrompt(dc: DialogContext, prompt: 'welcome' | 'again'): Promise<DialogTurnResult>;

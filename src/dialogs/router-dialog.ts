@@ -9,9 +9,11 @@ import { sendReplies } from '../replies/send.js';
 import type { Command } from '../understanding/commands.js';
 import type { Understanding } from '../understanding/understander.js';
 import { turnEvents } from '../insights/turn-events.js';
-import { InterruptibleDialog } from './interruptible-dialog.js';
+import { InterruptibleDialog, type Interruption } from './interruptible-dialog.js';
+import { noteEntry } from '../handoff/case-notes.js';
+import { connectPerson, personOffer, sendHandoffEvent, talkToPerson } from './person-offer.js';
 import { ROUTER_DIALOG, TREE_DIALOG, type DialogServices } from './services.js';
-import type { TreeOptions, TreeOutcome } from './tree-dialog.js';
+import type { TreeHandoff, TreeOptions, TreeOutcome } from './tree-dialog.js';
 import { turnInput, type TurnInput } from './turn-input.js';
 import { matchTypedChoice, turnCommandReader, type TypeableChoice } from './typed-choice.js';
 
@@ -26,6 +28,8 @@ interface RouterState {
   question?: Record<Language, string>;
   /** The last answer shown, and the (masked) question it answered, for a 👎 to keep. */
   answered?: { entry: string; question?: string };
+  /** Messages in a row that nothing answered: from the second, a person is offered. */
+  unanswered?: number;
 }
 
 /**
@@ -45,6 +49,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
   /** A tree ended: carry on with what it handed back (another topic, a clicked button). */
   override async resumeDialog(dc: DialogContext, _reason: DialogReason, outcome?: TreeOutcome): Promise<DialogTurnResult> {
     if (outcome?.redirect) return this.onPayload(dc, outcome.redirect);
+    if (outcome?.handoff) return this.offerPerson(dc, outcome.handoff);
     return Dialog.EndOfTurn;
   }
 
@@ -52,7 +57,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     return this.typedChoice(dc, input) !== undefined;
   }
 
-  protected override async onInterruption(dc: DialogContext, command: 'help' | 'cancel' | 'restart' | 'back'): Promise<DialogTurnResult> {
+  protected override async onInterruption(dc: DialogContext, command: Interruption): Promise<DialogTurnResult> {
     return this.onCommand(dc, command);
   }
 
@@ -68,6 +73,8 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     const payload = input.payload ?? this.typedChoice(dc, input);
     this.state(dc).offered = undefined;
     this.state(dc).question = undefined;
+    const unanswered = this.state(dc).unanswered ?? 0;
+    this.state(dc).unanswered = 0;
     if (payload) return this.onPayload(dc, payload);
     const understanding = input.understanding;
     if (!understanding) {
@@ -75,10 +82,10 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
       return Dialog.EndOfTurn;
     }
     if (understanding.command) return this.onCommand(dc, understanding.command);
-    return this.onUnderstanding(dc, understanding);
+    return this.onUnderstanding(dc, understanding, unanswered);
   }
 
-  private async onUnderstanding(dc: DialogContext, understanding: Understanding): Promise<DialogTurnResult> {
+  private async onUnderstanding(dc: DialogContext, understanding: Understanding, unanswered = 0): Promise<DialogTurnResult> {
     const { kb } = this.services;
     turnEvents(dc.context).decided(understanding);
     if (understanding.decision === 'answer') {
@@ -95,7 +102,9 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
         return Dialog.EndOfTurn;
       }
     }
-    await this.askTopics(dc, 'none.text');
+    // The second message in a row with no answer: a person may help where the bot cannot.
+    this.state(dc).unanswered = unanswered + 1;
+    await this.askTopics(dc, 'none.text', 0, unanswered + 1 >= 2);
     return Dialog.EndOfTurn;
   }
 
@@ -114,8 +123,20 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
       case 'command':
         return this.onCommand(dc, payload.command);
       case 'none':
-        await this.askTopics(dc, 'none.afterClarify');
+        await this.askTopics(dc, 'none.afterClarify', 0, true);
         return Dialog.EndOfTurn;
+      case 'handoff':
+        if (payload.step === 'confirm') {
+          const replies = await connectPerson(this.services, dc.context, this.language(dc));
+          if (!replies) return this.offerPerson(dc);
+          await sendReplies(dc.context, ...replies);
+          return Dialog.EndOfTurn;
+        }
+        if (payload.step === 'decline') {
+          await this.say(dc, this.t(dc, 'handoff.declined'));
+          return Dialog.EndOfTurn;
+        }
+        break;
       case 'topics':
         await this.askTopics(dc, 'topics.more', payload.from);
         return Dialog.EndOfTurn;
@@ -158,6 +179,8 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
       case 'goodbye':
         await this.say(dc, this.t(dc, `${command}.reply`));
         break;
+      case 'human':
+        return this.offerPerson(dc);
       default:
         // yes / no / don't know with no question pending
         await this.askTopics(dc, 'fallback.noQuestion');
@@ -169,6 +192,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
   private async offerEntry(dc: DialogContext, entry: Entry): Promise<DialogTurnResult> {
     const tree = entry.tree ? this.services.trees.get(entry.tree) : undefined;
     if (!tree) return this.answer(dc, entry);
+    noteEntry(dc.context, entry.id);
     await this.ask(dc, this.phrase('tree.offer', (l) => ({ title: entry.text[l].title })), [
       { label: everyLanguage(this.services.t, 'tree.start'), means: 'yes', payload: { action: 'tree', tree: tree.id } },
       { label: everyLanguage(this.services.t, 'tree.article'), means: 'no', payload: { action: 'article', entry: entry.id } },
@@ -178,6 +202,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
 
   private async answer(dc: DialogContext, entry: Entry): Promise<DialogTurnResult> {
     const { kb, t } = this.services;
+    noteEntry(dc.context, entry.id);
     const reply = answerReply(kb, entry, this.language(dc), t);
     await sendReplies(dc.context, reply);
     turnEvents(dc.context).answered(entry.id);
@@ -211,11 +236,23 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
   }
 
   /** The topic menu: the most asked topics from `from`, then "More topics" while some remain. */
-  private async askTopics(dc: DialogContext, key: string, from = 0): Promise<void> {
+  private async askTopics(dc: DialogContext, key: string, from = 0, withPerson = false): Promise<void> {
     const page = topicMenuPage(this.services.kb, from);
-    const offered = page.entries.map((e) => this.entryOffer(e));
+    const offered = [...(withPerson ? [talkToPerson(this.services)] : []), ...page.entries.map((e) => this.entryOffer(e))];
     if (page.more !== undefined) offered.push({ label: everyLanguage(this.services.t, 'topics.moreButton'), payload: { action: 'topics', from: page.more } });
     await this.ask(dc, this.phrase(key), offered);
+  }
+
+  /** Asking for a person: what will be passed on and "connect me?", or how to reach support where hand-offs are not set up. */
+  private async offerPerson(dc: DialogContext, from?: TreeHandoff): Promise<DialogTurnResult> {
+    const offer = await personOffer(this.services, dc.context, this.language(dc), from);
+    if (offer.kind === 'confirm') {
+      await this.ask(dc, offer.question, offer.offered);
+      return Dialog.EndOfTurn;
+    }
+    await this.say(dc, offer.text);
+    await sendHandoffEvent(dc.context, from ? { tree: from.tree, node: from.node, language: this.language(dc) } : { language: this.language(dc) });
+    return Dialog.EndOfTurn;
   }
 
   /** Sends a question with its choices as buttons, and remembers both for typed answers and a language switch. */

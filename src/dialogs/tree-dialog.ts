@@ -1,4 +1,3 @@
-import { EventFactory } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Language } from '../content/languages.js';
 import { answerContent, answerMarkdown } from '../replies/answers.js';
@@ -8,7 +7,8 @@ import { sendReplies } from '../replies/send.js';
 import type { Tree, TreeNode } from '../trees/model.js';
 import { walkFrom } from '../trees/walk.js';
 import { turnEvents } from '../insights/turn-events.js';
-import { InterruptibleDialog } from './interruptible-dialog.js';
+import { InterruptibleDialog, type Interruption } from './interruptible-dialog.js';
+import { noteTreeEvent } from '../handoff/case-notes.js';
 import { TREE_DIALOG, type DialogServices } from './services.js';
 import type { TurnInput } from './turn-input.js';
 import { pendingOptions, type TreeOption, type TreeState } from './tree-state.js';
@@ -18,10 +18,19 @@ export interface TreeOptions {
   tree: string;
 }
 
+/** Where a tree gave up, and what it says about it. */
+export interface TreeHandoff {
+  text: string;
+  tree: string;
+  node: string;
+}
+
 /** What a tree hands back to the router when it ends. */
 export interface TreeOutcome {
   /** Something the customer asked for instead (another topic, a button of another reply). */
   redirect?: Payload;
+  /** The tree could not help (a "not solved", a handoff leaf): the router offers a person, with this text first. */
+  handoff?: TreeHandoff;
 }
 
 /**
@@ -53,8 +62,10 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
     return this.typedOption(dc, input) !== undefined;
   }
 
-  protected override async onInterruption(dc: DialogContext, command: 'help' | 'cancel' | 'restart' | 'back'): Promise<DialogTurnResult> {
+  protected override async onInterruption(dc: DialogContext, command: Interruption): Promise<DialogTurnResult> {
     const state = this.state(dc);
+    // Asking for a person mid-check: the router asks to confirm; the steps so far are in the case notes.
+    if (command === 'human') return dc.endDialog({ redirect: { action: 'command', command: 'human' } } satisfies TreeOutcome);
     const tree = this.tree(dc);
     const title = tree.title[this.language(dc)];
     if (command !== 'help') state.switchTo = undefined;
@@ -110,6 +121,7 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
       if (payload.node === state.at && node?.type === 'question' && node.choices.some((c) => c.next === payload.next)) {
         state.history.push(state.at);
         state.switchTo = undefined;
+        noteTreeEvent(dc.context, { tree: tree.id, node: state.at, next: payload.next });
         return this.enter(dc, tree, payload.next);
       }
       await this.say(dc, this.t(dc, 'tree.staleChoice'));
@@ -118,6 +130,7 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
     if (payload.action === 'solved' && payload.tree === tree.id && state.phase === 'feedback') {
       const events = turnEvents(dc.context);
       events.feedback({ kind: 'solved', value: payload.solved ? 1 : 0, tree: tree.id, node: state.at });
+      noteTreeEvent(dc.context, { tree: tree.id, node: state.at, solved: payload.solved });
       if (payload.solved) {
         events.treeEnded(tree.id, state.at, 'solved');
         await this.say(dc, this.t(dc, 'tree.solved'));
@@ -154,6 +167,7 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
     state.at = lastId;
     if (last.type === 'handoff') {
       await sendReplies(dc.context, ...replies);
+      noteTreeEvent(dc.context, { tree: tree.id, node: lastId, solved: false });
       return this.handOff(dc, this.nodeText(last, language));
     }
     if (last.type === 'question') {
@@ -193,15 +207,13 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
     return index === undefined ? undefined : options[index]?.payload;
   }
 
-  /** Ends the tree handing the customer to a person: the text, and a handoff event for the channel. */
+  /** Ends the tree: the router offers a person, with this text first. */
   private async handOff(dc: DialogContext, text: string): Promise<DialogTurnResult> {
     const state = this.state(dc);
     const events = turnEvents(dc.context);
     events.treeEnded(state.tree, state.at, state.phase === 'feedback' ? 'not-solved' : 'handoff');
     events.handoff({ phase: 'requested', tree: state.tree, node: state.at });
-    await sendReplies(dc.context, { text: `${text}\n\n${this.t(dc, 'handoff.how')}` });
-    await dc.context.sendActivity(EventFactory.createHandoffInitiation(dc.context, { tree: state.tree, node: state.at, language: this.language(dc) }));
-    return dc.endDialog({} satisfies TreeOutcome);
+    return dc.endDialog({ handoff: { text, tree: state.tree, node: state.at } } satisfies TreeOutcome);
   }
 
   private nodeText(node: TreeNode, language: Language): string {

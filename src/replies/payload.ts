@@ -27,6 +27,10 @@ export const payloadSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('topics'), from: z.number().int().min(0) }),
   /** None of the offered entries fits. */
   z.object({ action: z.literal('none') }),
+  /** An answer about a hand-off to a person: connect or not, leave an e-mail or keep waiting, skip the comment. */
+  z.object({ action: z.literal('handoff'), step: z.enum(['confirm', 'decline', 'leave-email', 'keep-waiting', 'no-comment']) }),
+  /** The customer's rating of the help a person gave. */
+  z.object({ action: z.literal('rate'), score: z.number().int().min(1).max(5) }),
 ]);
 
 export type Payload = z.output<typeof payloadSchema>;

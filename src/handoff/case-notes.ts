@@ -1,0 +1,53 @@
+import type { TurnContext } from 'botbuilder';
+
+/**
+ * What the conversation went through, noted as it happens so a hand-off can tell the case
+ * without the customer retelling it. Kept in conversation state (the bot loads it each turn);
+ * what is noted was masked by the first middleware before anything saw it.
+ */
+export interface CaseNotes {
+  firstQuestion?: string;
+  /** Ids of the entries shown, in order, each once. */
+  entries: string[];
+  /**
+   * The guided checks walked, in order: each choice taken (the question node and where the
+   * choice led), and where a check ended with whether that solved it.
+   */
+  walk: TreeEvent[];
+  supportCode?: string;
+}
+
+export type TreeEvent = { tree: string; node: string; next: string } | { tree: string; node: string; solved: boolean };
+
+export const emptyNotes = (): CaseNotes => ({ entries: [], walk: [] });
+
+const NOTES = Symbol('sportello.caseNotes');
+
+/** Called by the bot once a turn, with the notes it loaded from conversation state. */
+export function setCaseNotes(context: TurnContext, notes: CaseNotes): void {
+  context.turnState.set(NOTES, notes);
+}
+
+/** The notes of this turn's conversation; a throwaway set where the bot loaded none (tests of one dialog). */
+export function caseNotes(context: TurnContext): CaseNotes {
+  let notes = context.turnState.get(NOTES) as CaseNotes | undefined;
+  if (!notes) {
+    notes = emptyNotes();
+    setCaseNotes(context, notes);
+  }
+  return notes;
+}
+
+export function noteEntry(context: TurnContext, entry: string): void {
+  const notes = caseNotes(context);
+  if (!notes.entries.includes(entry)) notes.entries.push(entry);
+}
+
+export function noteTreeEvent(context: TurnContext, event: TreeEvent): void {
+  caseNotes(context).walk.push(event);
+}
+
+/** Starts afresh after a hand-off, so the next case tells only what came after. */
+export function clearNotes(notes: CaseNotes): void {
+  Object.assign(notes, emptyNotes(), { firstQuestion: undefined, supportCode: undefined });
+}
