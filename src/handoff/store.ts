@@ -63,9 +63,10 @@ export class MemoryHandoffStore implements HandoffStore {
     return json ? (JSON.parse(json) as HandoffCase) : undefined;
   }
   async update(id: string, change: (current: HandoffCase) => HandoffCase | undefined) {
-    // Copies in and out, as Redis would: callers never share an object with the store.
-    const current = await this.get(id);
-    const next = current && change(current);
+    // Copies in and out, as Redis would: callers never share an object with the store. No
+    // await between reading and writing: that is what makes the change atomic here.
+    const json = this.cases.get(id);
+    const next = json ? change(JSON.parse(json) as HandoffCase) : undefined;
     if (!next) return undefined;
     this.cases.set(id, JSON.stringify(next));
     return next;

@@ -58,7 +58,14 @@ export function createHandoffReader(vocabulary: Record<Language, HandoffWords>) 
     },
     /** The support code the customer typed ("my support code is 48213"), if any. */
     supportCode(text: string): string | undefined {
-      const tokens = text.split(/\s+/).map((raw) => ({ raw: raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''), word: normalise(raw) }));
+      // Words as normalised ("Support-Code" is two), each with the whitespace-separated token it came from.
+      const tokens = text.split(/\s+/).flatMap((token) => {
+        const raw = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+        return normalise(token)
+          .split(' ')
+          .filter(Boolean)
+          .map((word) => ({ raw, word }));
+      });
       for (const name of codeNames) {
         for (let i = 0; i + name.length <= tokens.length; i++) {
           if (!name.every((w, k) => tokens[i + k]!.word === w)) continue;

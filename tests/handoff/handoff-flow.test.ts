@@ -50,6 +50,12 @@ describe('a customer in the widget reaches an agent in Teams', () => {
     const inThread = connector.messages(threadId).map((a) => a.text ?? '').filter((t) => t.includes('messaggio del cliente'));
     expect(inThread).toEqual([1, 2, 3].map((n) => `**Customer**: messaggio del cliente ${n}`));
 
+    // What the customer writes to the agent is masked first, like everything else.
+    await customer.say('il mio IBAN è CH93 0076 2011 6238 5295 7 e il codice di emergenza è 7391 2046');
+    const masked = connector.messages(threadId).at(-1)?.text ?? '';
+    expect(masked).toMatch(/^\*\*Customer\*\*: il mio IBAN è /);
+    expect(masked).not.toMatch(/6238|7391/);
+
     for (const n of [1, 2, 3]) await agent.say(threadId, `risposta dell'operatore ${n}`);
     await customer.waitFor("risposta dell'operatore 3");
     const relayed = customer.received.map((a) => a.text ?? '').filter((t) => t.includes("risposta dell'operatore"));
