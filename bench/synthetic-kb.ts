@@ -1,6 +1,6 @@
 import { LANGUAGES, type Language } from '../src/content/languages.js';
 import type { LabelledMessage } from '../src/evaluation/labelled-set.js';
-import { createKnowledgeBase, type Entry, type KnowledgeBase } from '../src/knowledge/model.js';
+import { createKnowledgeBase, entryOf, type Entry, type KnowledgeBase } from '../src/knowledge/model.js';
 import type { EntryFile } from '../src/knowledge/schema.js';
 import { wordLists, type WordList } from './word-lists.js';
 
@@ -57,10 +57,8 @@ export function syntheticHeldOut(count: number, heldOutEvery: number): LabelledM
 
 /** A knowledge base of `count` synthetic entries, with the given out-of-scope examples. */
 export function syntheticKnowledgeBase(count: number, outOfScope: Record<Language, string[]>): KnowledgeBase {
-  const entries: Entry[] = syntheticEntryFiles(count).map((file) => ({
-    id: file.id,
-    related: file.related,
-    text: { it: file.it, en: file.en, fr: file.fr, de: file.de },
-  }));
+  const entries: Entry[] = syntheticEntryFiles(count).map((file) =>
+    entryOf({ id: file.id, related: file.related }, { it: file.it, en: file.en, fr: file.fr, de: file.de }),
+  );
   return createKnowledgeBase(entries, outOfScope);
 }

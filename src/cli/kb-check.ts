@@ -10,6 +10,6 @@ import { runCli } from './run-cli.js';
 await runCli(async () => {
   const config = loadConfig();
   const { kb, trees } = await loadContent(config);
-  const counts = LANGUAGES.map((l) => `${l} ${[...kb.entries.values()].reduce((n, e) => n + e.text[l].questions.length, 0)}`).join(', ');
+  const counts = LANGUAGES.map((l) => `${l} ${[...kb.entries.values()].reduce((n, e) => n + (e.languages.includes(l) ? e.text[l].questions.length : 0), 0)}`).join(', ');
   console.log(`${config.knowledgeDir}/: ${kb.entries.size} entries valid (example questions: ${counts}); ${config.dialogsDir}/: ${trees.trees.size} trees valid`);
 });

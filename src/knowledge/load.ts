@@ -1,17 +1,17 @@
 import path from 'node:path';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import { ContentError, collectProblems, parseYaml, readYamlFolder } from '../content/yaml-file.js';
-import { createKnowledgeBase, type Entry, type KnowledgeBase } from './model.js';
+import { createKnowledgeBase, entryOf, type Entry, type KnowledgeBase } from './model.js';
 import { entrySchema, outOfScopeSchema } from './schema.js';
 
 export const OUT_OF_SCOPE_FILE = '_out-of-scope.yaml';
 
-function toEntry(file: string, text: string): Entry {
-  const data = parseYaml(file, text, entrySchema);
+function toEntry(file: string, source: string): Entry {
+  const data = parseYaml(file, source, entrySchema);
   const expected = path.basename(file).replace(/\.ya?ml$/, '');
   if (data.id !== expected) throw new ContentError([`${file}: id — is "${data.id}" but the file is named ${expected}.yaml`]);
   const { it, en, fr, de } = data;
-  return { id: data.id, tree: data.tree, related: data.related, popularity: data.popularity, text: { it, en, fr, de } };
+  return entryOf({ id: data.id, tree: data.tree, related: data.related, popularity: data.popularity }, { it, en, fr, de });
 }
 
 /** Checks what no single file can: related ids that exist, and questions claimed by two entries. */
@@ -26,6 +26,7 @@ function crossCheck(entries: Entry[], dir: string): string[] {
       if (id === entry.id) problems.push(`${file}: related[${i}] — an entry cannot be related to itself`);
     });
     for (const language of LANGUAGES) {
+      if (!entry.languages.includes(language)) continue;
       entry.text[language].questions.forEach((question, i) => {
         const key = `${language}:${question.toLowerCase().trim()}`;
         const other = owner.get(key);

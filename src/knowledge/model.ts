@@ -1,4 +1,4 @@
-import type { Language } from '../content/languages.js';
+import { LANGUAGES, type Language } from '../content/languages.js';
 
 export interface AnswerSection {
   heading?: string;
@@ -26,7 +26,29 @@ export interface Entry {
   related: string[];
   /** How often it is asked, relative to other entries; orders the topic menu (see schema). */
   popularity?: number;
+  /** The languages the entry is written in (at least one), in the order of LANGUAGES. */
+  languages: Language[];
+  /**
+   * The entry's text per language. A language it is not written in holds the text of the
+   * first one it is (Italian, the help centre's source language, first), so every part of the
+   * bot can show something; `languages` says which are the entry's own.
+   */
   text: Record<Language, EntryText>;
+}
+
+/** An entry's text in the customer's language when it has it, otherwise in its first language. */
+export function textIn(entry: Entry, language: Language): { language: Language; text: EntryText } {
+  const shown = entry.languages.includes(language) ? language : entry.languages[0]!;
+  return { language: shown, text: entry.text[shown] };
+}
+
+/** An entry from the languages it is written in (at least one). */
+export function entryOf(base: Omit<Entry, 'languages' | 'text'>, own: Partial<Record<Language, EntryText>>): Entry {
+  const languages = LANGUAGES.filter((l) => own[l] !== undefined);
+  if (languages.length === 0) throw new Error(`entry ${base.id}: written in no language`);
+  const first = own[languages[0]!]!;
+  const text = Object.fromEntries(LANGUAGES.map((l) => [l, own[l] ?? first])) as Record<Language, EntryText>;
+  return { ...base, languages, text };
 }
 
 export interface KnowledgeBase {

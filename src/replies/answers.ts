@@ -1,11 +1,12 @@
 import type { Language } from '../content/languages.js';
 import type { Translate } from '../i18n/i18n.js';
-import type { Entry, KnowledgeBase } from '../knowledge/model.js';
+import { textIn, type Entry, type KnowledgeBase } from '../knowledge/model.js';
 import type { AnswerContent, Reply, ReplyChoice } from './reply.js';
 
 /** The entry's answer in one language, as the reply model carries it. */
-export function answerContent(entry: Entry, language: Language): AnswerContent {
-  const text = entry.text[language];
+export function answerContent(entry: Entry, wanted: Language): AnswerContent {
+  // An entry not yet written in the customer's language is shown in one it has.
+  const { language, text } = textIn(entry, wanted);
   return {
     entry: entry.id,
     language,
@@ -32,7 +33,7 @@ export function answerMarkdown(answer: AnswerContent): string {
 }
 
 export const entryChoice = (entry: Entry, language: Language): ReplyChoice => ({
-  title: entry.text[language].title,
+  title: textIn(entry, language).text.title,
   payload: { action: 'entry', entry: entry.id },
 });
 
@@ -50,7 +51,9 @@ export function answerReply(kb: KnowledgeBase, entry: Entry, language: Language,
   const related = entry.related.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
   const choicesText = related.length > 0 ? t(language, 'answer.related') : undefined;
   const feedback = { text: t(language, 'answer.helpful'), choices: helpfulChoices(entry, language, t) };
+  // One line, in the customer's language, saying why the answer is in another.
+  const note = answer.language === language ? undefined : t(language, 'answer.otherLanguage', { language: t(language, `answer.languages.${answer.language}`) });
   // Where buttons follow the text (suggested actions), the question about helpfulness is its last line.
-  const text = [answerMarkdown(answer), choicesText, feedback.text].filter(Boolean).join('\n\n');
+  const text = [note, answerMarkdown(answer), choicesText, feedback.text].filter(Boolean).join('\n\n');
   return { text, answer, choices: related.map((e) => entryChoice(e, language)), ...(choicesText ? { choicesText } : {}), feedback };
 }

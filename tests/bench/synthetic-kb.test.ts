@@ -14,7 +14,7 @@ describe('the synthetic knowledge base of the scale benchmark', () => {
   it('can make 1,000 entries, no two with the same title in any language', () => {
     expect(MAX_SYNTHETIC_ENTRIES).toBeGreaterThanOrEqual(1000);
     const files = syntheticEntryFiles(1000);
-    for (const language of LANGUAGES) expect(new Set(files.map((f) => f[language].title)).size).toBe(1000);
+    for (const language of LANGUAGES) expect(new Set(files.map((f) => f[language]!.title)).size).toBe(1000);
   });
 
   it('refuses a count its word lists cannot make', () => {
