@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language } from '../src/content/languages.js';
 import type { KnowledgeBase } from '../src/knowledge/model.js';
+import { trainingSetOf } from '../src/understanding/understander.js';
 
 /** One language's training texts, as both classifiers get them. */
 export interface LanguageCorpus {
@@ -11,19 +12,16 @@ export interface LanguageCorpus {
 }
 
 /**
- * The texts our understander trains on (see src/understanding/intent-model.ts: title,
- * questions and keywords of each entry, and the out-of-scope examples), per language, so that
- * the baseline learns from exactly the same data.
+ * The texts our understander trains on (src/understanding/entry-texts.ts: title, questions,
+ * keywords and answer sentences of each entry, and the out-of-scope examples), per language,
+ * so that the baselines learn from exactly the same data.
  */
 export function corpusOf(kb: KnowledgeBase): Record<Language, LanguageCorpus> {
   const corpus = {} as Record<Language, LanguageCorpus>;
   for (const language of LANGUAGES) {
     corpus[language] = {
       language,
-      intents: [...kb.entries.values()].map((entry) => {
-        const { title, questions, keywords } = entry.text[language];
-        return { id: entry.id, texts: [title, ...questions, ...keywords] };
-      }),
+      intents: trainingSetOf(kb, language).intents.map((intent) => ({ id: intent.id, texts: intent.texts.map((t) => t.text) })),
       outOfScope: kb.outOfScope[language],
     };
   }

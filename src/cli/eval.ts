@@ -6,15 +6,14 @@ import { LANGUAGES } from '../content/languages.js';
 import { loadContent } from '../content/load-content.js';
 import { evaluate, type EvaluationReport } from '../evaluation/evaluate.js';
 import { readLabelledSet, type LabelledMessage } from '../evaluation/labelled-set.js';
-import { fitCalibration } from '../understanding/calibration.js';
 import { createUnderstander } from '../understanding/understander.js';
 import { runCli } from './run-cli.js';
 
-const USAGE = `npm run eval [-- --set FILE] [--external DIR] [--no-hint] [--calibrate] [--json]
+const USAGE = `npm run eval [-- --knowledge DIR] [--set FILE] [--external DIR] [--no-hint] [--json]
+  --knowledge DIR knowledge folder to train on (default KNOWLEDGE_DIR, else knowledge/)
   --set FILE      labelled messages, label<TAB>locale<TAB>text (default tests/eval/heldout.tsv)
   --external DIR  also measure out-of-scope recall on every *.tsv of DIR (e.g. ../shared/data/external-oos)
   --no-hint       do not pass the message's locale as the channel's hint: the text alone decides
-  --calibrate     fit the confidence calibration (Platt) on these messages and print it for src/understanding/decide.ts
   --json          print the report as JSON`;
 
 const pct = (x: number) => (Number.isNaN(x) ? '   -  ' : `${(100 * x).toFixed(1).padStart(5)}%`);
@@ -49,22 +48,20 @@ function printReport(title: string, report: EvaluationReport): void {
 await runCli(async () => {
   const { values } = parseArgs({
     options: {
+      knowledge: { type: 'string' },
       set: { type: 'string', default: 'tests/eval/heldout.tsv' },
       external: { type: 'string' },
       'no-hint': { type: 'boolean', default: false },
-      calibrate: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return void console.log(USAGE);
-  const config = loadConfig();
+  const config = loadConfig(values.knowledge ? { ...process.env, KNOWLEDGE_DIR: values.knowledge } : process.env);
   const content = await loadContent(config);
   const understander = createUnderstander(content.kb, content.locales.input);
-  const raws: Array<{ kind: 'entry' | 'none'; raw: number; right: boolean }> = [];
   const classify = (m: LabelledMessage) => {
     const u = understander.understand(m.text, { hint: values['no-hint'] ? undefined : m.language, fallback: config.defaultLocale });
-    if (!u.command) raws.push({ kind: u.intent === 'none' ? 'none' : 'entry', raw: u.rawScore, right: u.intent === m.expected });
     return { intent: u.intent, decision: u.decision, language: u.language, confidence: u.confidence };
   };
   const reports: Record<string, EvaluationReport> = { heldout: evaluate(await readLabelledSet(values.set), classify) };
@@ -73,12 +70,6 @@ await runCli(async () => {
     const files = readdirSync(values.external).filter((f) => f.endsWith('.tsv')).sort();
     const messages = (await Promise.all(files.map((f) => readLabelledSet(path.join(values.external!, f))))).flat();
     reports.external = evaluate(messages, classify);
-  }
-  if (values.calibrate) {
-    const fit = (kind: 'entry' | 'none') => fitCalibration(raws.filter((r) => r.kind === kind));
-    const round = (c: { slope: number; intercept: number }) => `{ slope: ${c.slope.toFixed(3)}, intercept: ${c.intercept.toFixed(3)} }`;
-    console.log(`calibration: { entry: ${round(fit('entry'))}, none: ${round(fit('none'))} }`);
-    return;
   }
   if (values.json) return void console.log(JSON.stringify(reports, null, 2));
   printReport(`Held-out set ${values.set}`, reports.heldout!);

@@ -1,4 +1,4 @@
-import { calibrated, type Calibration } from './calibration.js';
+import { predictLogistic, type Logistic } from './logistic-fit.js';
 import { NONE, type IntentEvidence } from './intent-model.js';
 
 export type Decision = 'answer' | 'clarify' | 'none';
@@ -14,92 +14,67 @@ export interface Verdict {
   decision: Decision;
   /** Calibrated probability that `intent` is right (for `none`: that no entry answers). */
   confidence: number;
-  /** The uncalibrated score behind `confidence`, for calibrating it. */
-  raw: number;
   /** Entry candidates, best first. */
   candidates: Candidate[];
   /** For `clarify`, the entries worth offering as "did you mean…". */
   offered: string[];
 }
 
-/** The knobs of the answer / clarify / none decision; tuned with `npm run eval`. */
-export interface DecisionPolicy {
-  /** Weight of the classifier probability in an intent's score (the rest is example similarity). */
-  classifierWeight: number;
-  /** Score from which the best intent is answered outright… */
+/**
+ * The answer / clarify / none decision, learnt from the knowledge base itself at start-up
+ * (src/understanding/calibrate.ts): two small logistic models over the evidence of a message,
+ * one for "the best entry is right", one for "the right entry is among the first three".
+ */
+export interface DecisionModel {
+  top1: Logistic;
+  top3: Logistic;
+  /** P(top-1 right) from which an entry is answered outright: the lowest that kept answers this precise in cross-validation. */
   answerAt: number;
-  /** …provided it leads the second by at least this much. */
-  answerMargin: number;
-  /** Below this score a lone intent is not offered; several close ones still are. */
+  /** P(right entry among the offered) from which "did you mean" is asked rather than declining. */
   clarifyAt: number;
-  /** Below this score an intent is never offered. */
-  offerAt: number;
-  /** Share of the message's meaning the knowledge base must know before any entry is offered. */
-  minCoverage: number;
-  /** Similarity to the closest example an entry needs before it is offered. */
-  minSimilarity: number;
-  /** An entry is declined when an out-of-scope example is closer than its own by this much. */
-  noneMargin: number;
   /** How many entries a clarifying question offers at most. */
   maxChoices: number;
-  /** Raw score → probability of being right, for entry labels and for `none`. */
-  calibration: { entry: Calibration; none: Calibration };
 }
 
-export const defaultPolicy: DecisionPolicy = {
-  classifierWeight: 0.7,
-  answerAt: 0.5,
-  answerMargin: 0.2,
-  clarifyAt: 0.4,
-  offerAt: 0.25,
-  minCoverage: 0.3,
-  minSimilarity: 0.25,
-  noneMargin: 0.15,
-  maxChoices: 3,
-  // Fitted with `npm run eval -- --calibrate` on the held-out set, whose mix of in-scope and
-  // out-of-scope messages is the realistic one (an all-out-of-scope set would skew it).
-  calibration: { entry: { slope: 9.396, intercept: -3.462 }, none: { slope: 9.55, intercept: -5.321 } },
-};
+/** Entries ranked by the classifier, best first. */
+export function rankEntries(evidence: IntentEvidence, intents: readonly string[]): Candidate[] {
+  return intents.map((intent) => ({ intent, score: evidence.probabilities.get(intent) ?? 0 })).sort((a, b) => b.score - a.score);
+}
+
+/** What the decision models read of a message's evidence: all in 0-1, none about any particular entry. */
+export function decisionFeatures(evidence: IntentEvidence, ranked: readonly Candidate[]): number[] {
+  const [first, second, third] = ranked;
+  const p1 = first?.score ?? 0;
+  const sim1 = first ? (evidence.similarity.get(first.intent) ?? 0) : 0;
+  return [
+    p1,
+    p1 - (second?.score ?? 0),
+    p1 + (second?.score ?? 0) + (third?.score ?? 0),
+    evidence.probabilities.get(NONE) ?? 0,
+    sim1,
+    evidence.noneSimilarity,
+    sim1 - evidence.noneSimilarity,
+    evidence.coverage,
+    Math.min(evidence.evidence.length, 3) / 3,
+  ];
+}
 
 /** Turns the evidence of one message into ranked candidates and a decision. */
-export function decide(evidence: IntentEvidence, intents: readonly string[], policy: DecisionPolicy = defaultPolicy): Verdict {
-  const candidates = intents
-    .map((intent) => ({
-      intent,
-      score:
-        policy.classifierWeight * (evidence.classifier.get(intent) ?? 0) +
-        (1 - policy.classifierWeight) * (evidence.similarity.get(intent) ?? 0),
-    }))
-    .sort((a, b) => b.score - a.score);
-  const [first, second] = candidates;
-  const none = (raw: number): Verdict => ({
-    intent: NONE,
-    decision: 'none',
-    confidence: calibrated(raw, policy.calibration.none),
-    raw,
-    candidates,
-    offered: [],
-  });
-  const entry = (decision: 'answer' | 'clarify', offered: string[]): Verdict => ({
-    intent: first!.intent,
-    decision,
-    confidence: calibrated(first!.score, policy.calibration.entry),
-    raw: first!.score,
-    candidates,
-    offered,
-  });
-  if (!first || evidence.words.length === 0) return none(1);
-  const declined = none(Math.max(evidence.classifier.get(NONE) ?? 0, 1 - first.score));
-  // Entries worth naming at all: close enough to one of their examples, with some score.
-  const viable = candidates.filter((c) => c.score >= policy.offerAt && (evidence.similarity.get(c.intent) ?? 0) >= policy.minSimilarity);
-  if (evidence.coverage < policy.minCoverage || viable[0] !== first) return declined;
-  const similarity = evidence.similarity.get(first.intent) ?? 0;
-  const strong = first.score >= policy.answerAt;
-  // Closer to something we know we do not answer than to anything we do.
-  if (!strong && evidence.noneSimilarity > similarity + policy.noneMargin) return declined;
-  if (strong && first.score - (second?.score ?? 0) >= policy.answerMargin) {
-    return entry('answer', []);
-  }
-  if (first.score < policy.clarifyAt && viable.length < 2) return declined;
-  return entry('clarify', viable.slice(0, policy.maxChoices).map((c) => c.intent));
+export function decide(evidence: IntentEvidence, intents: readonly string[], model: DecisionModel): Verdict {
+  const candidates = rankEntries(evidence, intents);
+  const none = (confidence: number): Verdict => ({ intent: NONE, decision: 'none', confidence, candidates, offered: [] });
+  // No evidence, no answer: a message of grammatical or unknown words names no topic.
+  if (candidates.length === 0 || evidence.evidence.length === 0) return none(1);
+  const features = decisionFeatures(evidence, candidates);
+  const right1 = predictLogistic(model.top1, features);
+  const right3 = Math.max(right1, predictLogistic(model.top3, features));
+  const first = candidates[0]!;
+  // An answer outright needs a word that belongs mostly to that entry; a word that every entry
+  // uses ("disattivare", "code") can only ask which one is meant.
+  const telling = (evidence.distinctive.get(first.intent) ?? 0) > 0.5;
+  if (right1 >= model.answerAt && telling) return { intent: first.intent, decision: 'answer', confidence: right1, candidates, offered: [] };
+  if (right3 < model.clarifyAt) return none(1 - right3);
+  // Offer the entries that share the classifier's belief, not every one of the first three.
+  const offered = candidates.slice(0, model.maxChoices).filter((c, i) => i === 0 || c.score >= first.score / 20);
+  return { intent: first.intent, decision: 'clarify', confidence: right1, candidates, offered: offered.map((c) => c.intent) };
 }

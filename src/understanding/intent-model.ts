@@ -1,8 +1,13 @@
 import type { Language } from '../content/languages.js';
 import { createAnalyser, type LanguageAnalyser } from './analyse.js';
-import { createBayes, type SparseObservation } from './natural-parts.js';
-import { createSpeller } from './spelling.js';
+import { ANSWER_WEIGHT, type TrainingText } from './entry-texts.js';
 import { createExampleIndex } from './example-index.js';
+import { functionWords } from './function-words.js';
+import { normalise } from './normalise.js';
+import { defaultSoftmaxOptions, trainSoftmax, type SoftmaxOptions, type TrainingExample } from './softmax-regression.js';
+import { createSpeller } from './spelling.js';
+import { textFeatures, type TextFeatures } from './text-features.js';
+import { fitVectorizer, type SparseVector, type Vectorizer } from './vectorizer.js';
 
 /** The label of messages that no entry answers. */
 export const NONE = 'none';
@@ -10,86 +15,136 @@ export const NONE = 'none';
 /** What one language's model is trained on: per intent, the texts that express it. */
 export interface TrainingSet {
   language: Language;
-  intents: Array<{ id: string; title: string; questions: string[]; keywords: string[] }>;
+  intents: Array<{ id: string; texts: TrainingText[] }>;
   /** Messages that no intent answers. */
   outOfScope: string[];
 }
 
 /** The evidence one message gives, before any decision. */
 export interface IntentEvidence {
-  /** Classifier probability per label, the `none` label included; sums to 1. */
-  classifier: Map<string, number>;
-  /** Per intent, the similarity (0-1) of the message to its closest example, title or keyword. */
+  /** Classifier probability per entry, and of `none`; sums to 1. */
+  probabilities: Map<string, number>;
+  /** Per entry, the similarity (0-1) of the message to its closest training text. */
   similarity: Map<string, number>;
   /** Similarity of the message to the closest out-of-scope example. */
   noneSimilarity: number;
-  /** Share of the message's meaning (IDF-weighted words) that the intents' vocabulary knows (0-1). */
+  /** IDF-weighted share of the message's words and stems that the training texts know (0-1). */
   coverage: number;
-  /** Content words after spelling correction. */
+  /** Words of the message that name something (not grammatical words) and that the knowledge base uses. */
+  evidence: string[];
+  /**
+   * Per entry, how much of the use of the message's most telling word is that entry's (0-1):
+   * "disattivare" is every entry's verb, "kauth" one entry's name.
+   */
+  distinctive: Map<string, number>;
+  /** Every word, after spelling correction. */
   words: string[];
 }
 
-// How often a keyword is counted in training against one example question: keywords are the
-// authors' strongest statement of what an entry is about.
-const KEYWORD_WEIGHT = 2;
+/** The groups of features a text's vector is made of, each scaled apart. */
+export const featureGroups = (f: TextFeatures) => [f.terms, f.grams];
 
-/** Stems plus adjacent-stem pairs, so "two factor" weighs more than "two" and "factor" apart. */
-export function features(stems: string[]): string[] {
-  const pairs = stems.slice(1).map((s, i) => `${stems[i]}+${s}`);
-  return [...new Set([...stems, ...pairs])];
-}
-
-const observation = (list: string[]): SparseObservation => Object.assign({}, list);
+const weightOf = (kind: TrainingText['kind']) => (kind === 'answer' ? ANSWER_WEIGHT : 1);
 
 /**
- * One language's intent model, built once at start: a natural Bayes classifier over the stems
- * of the example questions and keywords; an index of the same texts for nearest-example
- * similarity; and a fuse.js speller over their words, so a typo still meets its word.
- * A message costs a handful of map lookups, whatever the size of the knowledge base.
+ * One language's intent model, built once at start: TF-IDF over word stems, stem pairs and
+ * character n-grams; multinomial logistic regression over it (the `none` label learnt from the
+ * out-of-scope examples); an index of the same texts for nearest-example similarity; and a
+ * fuse.js speller over their words, so a typo still meets its word.
  */
-export function trainIntentModel(training: TrainingSet) {
-  // A keyword that is a single stopword ("off", "stop") is content here; the small words
-  // inside longer keywords ("my" in "my support code") are not.
-  const keep = new Set(training.intents.flatMap((i) => i.keywords.filter((k) => !/\s/.test(k.trim())).map((k) => k.trim().toLowerCase())));
-  const analyser: LanguageAnalyser = createAnalyser(training.language, keep);
-  const stemsOf = (words: string[]) => words.map((w) => analyser.stem(w));
+export interface TrainingShortcuts {
+  /** Features of texts already cut, shared by the models of one language (cross-validation folds). */
+  features?: Map<string, TextFeatures>;
+  analyser?: LanguageAnalyser;
+  /** Whether to correct the spelling of messages (the folds' held-out texts need not). */
+  spell?: boolean;
+  /**
+   * A vectorizer fitted on the whole language's texts, with each text's vector, for the folds:
+   * IDF learnt without labels from a few more texts changes little, and cutting and weighing
+   * every text once per fold would cost most of the start-up time.
+   */
+  vectors?: { vectorizer: Vectorizer; of: Map<string, SparseVector> };
+}
 
-  const vocabulary = new Set<string>();
-  const labelled: Array<{ label: string; stems: string[]; weight: number }> = [];
-  const add = (text: string, label: string, weight = 1) => {
-    const words = analyser.analyse(text).content;
-    words.forEach((w) => vocabulary.add(w));
-    const stems = stemsOf(words);
-    if (stems.length > 0) labelled.push({ label, stems, weight });
+export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions = defaultSoftmaxOptions, shortcuts: TrainingShortcuts = {}) {
+  const analyser: LanguageAnalyser = shortcuts.analyser ?? createAnalyser(training.language);
+  const cache = shortcuts.features ?? new Map<string, TextFeatures>();
+  const featuresOf = (text: string) => {
+    let features = cache.get(text);
+    if (!features) cache.set(text, (features = textFeatures(analyser, text)));
+    return features;
   };
-  for (const intent of training.intents) {
-    for (const text of [intent.title, ...intent.questions]) add(text, intent.id);
-    for (const keyword of intent.keywords) add(keyword, intent.id, KEYWORD_WEIGHT);
-  }
-  for (const text of training.outOfScope) add(text, NONE);
+  const grammatical = new Set(functionWords[training.language].flatMap((w) => normalise(w).split(' ')));
+  const labels = [...training.intents.map((i) => i.id), ...(training.outOfScope.length > 0 ? [NONE] : [])];
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
 
-  const speller = createSpeller(vocabulary);
-  const bayes = createBayes();
-  for (const { label, stems, weight } of labelled) {
-    for (let n = 0; n < weight; n++) bayes.addExample(observation(features(stems)), label);
+  const texts: Array<{ text: string; label: string; features: TextFeatures; weight: number }> = [];
+  for (const intent of training.intents) {
+    for (const t of intent.texts) texts.push({ text: t.text, label: intent.id, features: featuresOf(t.text), weight: weightOf(t.kind) });
   }
-  const classify = bayes.compile();
-  const examples = createExampleIndex(labelled.filter((l) => l.label !== NONE));
-  const outOfScope = createExampleIndex(labelled.filter((l) => l.label === NONE), examples.idf);
+  for (const text of training.outOfScope) texts.push({ text, label: NONE, features: featuresOf(text), weight: 1 });
+  const usable = texts.filter((t) => t.features.words.length > 0);
+
+  const vocabulary = new Set(usable.filter((t) => t.label !== NONE).flatMap((t) => t.features.words));
+  const speller = shortcuts.spell === false ? undefined : createSpeller(new Set(usable.flatMap((t) => t.features.words)));
+  const vectorizer = shortcuts.vectors?.vectorizer ?? fitVectorizer(usable.map((t) => featureGroups(t.features)));
+  const vectorOf = (text: string, features: TextFeatures) => {
+    const cached = shortcuts.vectors?.of.get(text);
+    if (cached) return cached;
+    const vector = vectorizer.vector(featureGroups(features));
+    shortcuts.vectors?.of.set(text, vector);
+    return vector;
+  };
+  const examples: TrainingExample[] = usable.map((t) => ({ x: vectorOf(t.text, t.features), label: labelIndex.get(t.label)!, weight: t.weight }));
+  // The features this model was trained on (fewer than the vectorizer knows in a fold).
+  const trained = new Uint8Array(vectorizer.size);
+  for (const { x } of examples) for (const id of x.ids) trained[id] = 1;
+  const model = trainSoftmax(examples, labels.length, vectorizer.size, options);
+  // For each stem, the share of each entry in its use (rates per text of the entry, so a large
+  // entry does not own every word).
+  const sizes = new Map<string, number>();
+  for (const t of usable) if (t.label !== NONE) sizes.set(t.label, (sizes.get(t.label) ?? 0) + t.weight);
+  const usage = new Map<string, Map<string, number>>();
+  for (const t of usable) {
+    if (t.label === NONE) continue;
+    for (const w of new Set(t.features.words)) {
+      const stem = analyser.stem(w);
+      const byLabel = usage.get(stem) ?? new Map<string, number>();
+      byLabel.set(t.label, (byLabel.get(t.label) ?? 0) + t.weight / sizes.get(t.label)!);
+      usage.set(stem, byLabel);
+    }
+  }
+  for (const byLabel of usage.values()) {
+    const total = [...byLabel.values()].reduce((a, b) => a + b, 0);
+    for (const [label, rate] of byLabel) byLabel.set(label, rate / total);
+  }
+  const nearest = createExampleIndex(usable.filter((t) => t.label !== NONE).map((t) => ({ label: t.label, stems: t.features.terms })));
+  const outOfScope = createExampleIndex(
+    usable.filter((t) => t.label === NONE).map((t) => ({ label: NONE, stems: t.features.terms })),
+    nearest.idf,
+  );
 
   function evidence(text: string): IntentEvidence {
-    const words = analyser.analyse(text).content.map((w) => speller.correct(w));
-    const stems = stemsOf(words);
+    const features = speller ? textFeatures(analyser, text, (w) => speller.correct(w)) : featuresOf(text);
+    const vector = speller ? vectorizer.vector(featureGroups(features)) : vectorOf(text, features);
+    const p = labels.length > 0 && features.words.length > 0 ? model.probabilities(vector) : undefined;
+    const evidenceWords = features.words.filter((w) => !grammatical.has(w) && /\p{L}/u.test(w) && vocabulary.has(w));
+    const distinctive = new Map<string, number>();
+    for (const w of evidenceWords) {
+      for (const [label, share] of usage.get(analyser.stem(w)) ?? []) if (share > (distinctive.get(label) ?? 0)) distinctive.set(label, share);
+    }
     return {
-      classifier: stems.length > 0 ? classify(features(stems)) : new Map(),
-      similarity: examples.closest(stems),
-      noneSimilarity: Math.max(0, ...outOfScope.closest(stems).values()),
-      coverage: examples.coverage(stems),
-      words,
+      probabilities: new Map(labels.map((l, i) => [l, p ? p[i]! : l === NONE ? 1 : 0])),
+      similarity: nearest.closest(features.terms),
+      noneSimilarity: Math.max(0, ...outOfScope.closest(features.terms).values()),
+      coverage: vectorizer.known([...features.terms, ...features.grams], (id) => trained[id] === 1),
+      evidence: evidenceWords,
+      distinctive,
+      words: features.words,
     };
   }
 
-  return { language: training.language, analyser, vocabulary, evidence };
+  return { language: training.language, analyser, vocabulary, labels, epochs: model.epochs, evidence };
 }
 
 export type IntentModel = ReturnType<typeof trainIntentModel>;

@@ -1,9 +1,12 @@
+import { createAnalyser } from './analyse.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
+import { defaultCalibrationOptions, crossValidate, fitDecisionModel, type CalibrationOptions, type HeldOut } from './calibrate.js';
 import { createCommandRecognizer, type Command, type CommandVocabulary } from './commands.js';
-import { decide, defaultPolicy, type Candidate, type Decision, type DecisionPolicy } from './decide.js';
+import { decide, type Candidate, type Decision, type DecisionModel } from './decide.js';
 import { createLanguageDetector, type LanguageContext } from './detect-language.js';
-import { NONE, trainIntentModel, type IntentModel } from './intent-model.js';
+import { trainingTexts } from './entry-texts.js';
+import { NONE, trainIntentModel, type IntentModel, type TrainingSet } from './intent-model.js';
 import { normalise } from './normalise.js';
 
 /** What Sportello understood of one message. No bot types: the CLI and the bot share it. */
@@ -17,8 +20,6 @@ export interface Understanding {
   decision: Decision;
   /** Calibrated probability that `intent` is right. */
   confidence: number;
-  /** The uncalibrated score behind `confidence` (what `npm run eval -- --calibrate` fits). */
-  rawScore: number;
   candidates: Candidate[];
   /** For `clarify`, the entries to offer as "did you mean…". */
   offered: string[];
@@ -27,35 +28,61 @@ export interface Understanding {
 }
 
 export interface UnderstandingOptions {
-  policy?: DecisionPolicy;
+  calibration?: CalibrationOptions;
   /** How many candidates an Understanding lists. */
   maxCandidates?: number;
 }
 
-/** Trains one model per language from the knowledge base and answers "what does this mean?". */
+/**
+ * One language's training set. An entry written in other languages only is trained on all
+ * of them here: names, product words and numbers ("MySQL", "kSuite", "2FA") still find it.
+ */
+export function trainingSetOf(kb: KnowledgeBase, language: Language): TrainingSet {
+  return {
+    language,
+    intents: [...kb.entries.values()].map((entry) => {
+      const sides = entry.languages.includes(language) ? [entry.text[language]] : entry.languages.map((l) => entry.text[l]);
+      return { id: entry.id, texts: sides.flatMap(trainingTexts) };
+    }),
+    outOfScope: kb.outOfScope[language],
+  };
+}
+
+/**
+ * Trains one model per language from the knowledge base, and the answer / clarify / none
+ * decision from cross-validation over the same base; then answers "what does this mean?".
+ */
 export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions = {}) {
-  const policy = options.policy ?? defaultPolicy;
+  const calibration = options.calibration ?? defaultCalibrationOptions;
   const maxCandidates = options.maxCandidates ?? 5;
   const ids = kb.ids();
   const models = {} as Record<Language, IntentModel>;
   const vocabularies = {} as Record<Language, Set<string>>;
+  const heldOut: HeldOut[] = [];
   for (const language of LANGUAGES) {
-    models[language] = trainIntentModel({
-      language,
-      intents: [...kb.entries.values()].map((e) => ({ id: e.id, ...e.text[language] })),
-      outOfScope: kb.outOfScope[language],
-    });
-    const words = new Set([...models[language].vocabulary, ...models[language].analyser.stopwords]);
+    const training = trainingSetOf(kb, language);
+    // The folds and the final model cut the same texts: cut each once.
+    const shared = { features: new Map(), analyser: createAnalyser(language) };
+    models[language] = trainIntentModel(training, calibration.softmax, shared);
+    heldOut.push(...crossValidate(training, calibration, shared));
+    // Only an entry's own language teaches which language a word is.
+    const words = new Set<string>();
+    for (const entry of kb.entries.values()) {
+      if (entry.languages.includes(language)) for (const t of trainingTexts(entry.text[language])) normalise(t.text).split(' ').forEach((w) => words.add(w));
+    }
+    for (const t of kb.outOfScope[language]) normalise(t).split(' ').forEach((w) => words.add(w));
+    for (const w of models[language].analyser.stopwords) words.add(w);
     for (const phrases of Object.values(commands[language])) for (const p of phrases) normalise(p).split(' ').forEach((w) => words.add(w));
     vocabularies[language] = words;
   }
+  const decisionModel: DecisionModel = fitDecisionModel(heldOut, calibration);
   const detector = createLanguageDetector(vocabularies);
   const commandRecognizer = createCommandRecognizer(commands);
 
   function understand(text: string, context: LanguageContext): Understanding {
     const guess = detector.detect(text, context);
     const command = commandRecognizer.recognise(text, guess.language);
-    const verdict = decide(models[guess.language].evidence(text), ids, policy);
+    const verdict = decide(models[guess.language].evidence(text), ids, decisionModel);
     const understanding: Understanding = {
       text,
       language: guess.language,
@@ -63,16 +90,15 @@ export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabular
       intent: verdict.intent,
       decision: verdict.decision,
       confidence: verdict.confidence,
-      rawScore: verdict.raw,
       candidates: verdict.candidates.slice(0, maxCandidates),
       offered: verdict.offered,
     };
     // "help", "grazie", "annulla" steer the conversation; no entry answers them.
-    if (command) return { ...understanding, intent: NONE, decision: 'none', confidence: 1, rawScore: 1, offered: [], command: command.command };
+    if (command) return { ...understanding, intent: NONE, decision: 'none', confidence: 1, offered: [], command: command.command };
     return understanding;
   }
 
-  return { understand, recognizeCommand: commandRecognizer.recognise, detectLanguage: detector.detect, models };
+  return { understand, recognizeCommand: commandRecognizer.recognise, detectLanguage: detector.detect, models, decisionModel, heldOut };
 }
 
 export type Understander = ReturnType<typeof createUnderstander>;

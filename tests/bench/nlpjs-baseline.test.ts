@@ -3,15 +3,18 @@ import { LANGUAGES, type Language } from '../../src/content/languages.js';
 import { trainNlpjs } from '../../bench/nlpjs-baseline.js';
 import type { LanguageCorpus } from '../../bench/training-data.js';
 import { corpusOf } from '../../bench/training-data.js';
+import { trainingTexts } from '../../src/understanding/entry-texts.js';
 import { projectContent } from '../support/content.js';
 
 describe('the NLP.js baseline', () => {
-  it('learns from every title, question and keyword of every entry, and the out-of-scope examples', async () => {
+  it('learns from every title, question, keyword and answer sentence of every entry, and the out-of-scope examples', async () => {
     const { kb } = await projectContent();
     const corpus = corpusOf(kb);
     const entry = kb.get('support-code')!.text.fr;
     const texts = corpus.fr.intents.find((i) => i.id === 'support-code')!.texts;
-    expect(texts).toEqual([entry.title, ...entry.questions, ...entry.keywords]);
+    expect(texts).toEqual(trainingTexts(entry).map((t) => t.text));
+    expect(texts).toEqual(expect.arrayContaining([entry.title, ...entry.questions, ...entry.keywords]));
+    expect(texts.length).toBeGreaterThan(1 + entry.questions.length + entry.keywords.length);
     expect(corpus.de.outOfScope).toEqual(kb.outOfScope.de);
   });
 

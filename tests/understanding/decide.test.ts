@@ -1,51 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { decide, defaultPolicy } from '../../src/understanding/decide.js';
+import { decide, decisionFeatures, rankEntries, type DecisionModel } from '../../src/understanding/decide.js';
 import type { IntentEvidence } from '../../src/understanding/intent-model.js';
 
 const intents = ['a', 'b', 'c'];
 const evidence = (parts: Partial<IntentEvidence>): IntentEvidence => ({
-  classifier: new Map(),
+  probabilities: new Map(),
   similarity: new Map(),
   noneSimilarity: 0,
   coverage: 1,
+  evidence: ['word'],
+  distinctive: new Map([['a', 1], ['b', 1], ['c', 1]]),
   words: ['word'],
   ...parts,
 });
+// A decision model that reads only the best entry's probability (the first feature), and the
+// sum of the first three (the third): enough to check what the decision does with them.
+const model: DecisionModel = {
+  top1: { weights: [20, 0, 0, 0, 0, 0, 0, 0, 0], bias: -10 },
+  top3: { weights: [0, 0, 20, 0, 0, 0, 0, 0, 0], bias: -10 },
+  answerAt: 0.9,
+  clarifyAt: 0.5,
+  maxChoices: 3,
+};
 
 describe('the answer / clarify / none decision', () => {
-  it('answers a clear winner that is close to its examples', () => {
-    const verdict = decide(evidence({ classifier: new Map([['a', 0.9], ['b', 0.05]]), similarity: new Map([['a', 0.8]]) }), intents);
+  it('answers a clear winner', () => {
+    const verdict = decide(evidence({ probabilities: new Map([['a', 0.9], ['b', 0.05]]) }), intents, model);
     expect(verdict).toMatchObject({ intent: 'a', decision: 'answer' });
-    expect(verdict.confidence).toBeGreaterThan(defaultPolicy.answerAt);
+    expect(verdict.confidence).toBeGreaterThan(0.9);
   });
-  it('asks "did you mean" when two entries are close', () => {
-    const verdict = decide(
-      evidence({ classifier: new Map([['a', 0.5], ['b', 0.45]]), similarity: new Map([['a', 0.6], ['b', 0.6]]) }),
-      intents,
-    );
+  it('asks "did you mean" when two entries share the belief', () => {
+    const verdict = decide(evidence({ probabilities: new Map([['a', 0.45], ['b', 0.4], ['c', 0.01]]) }), intents, model);
     expect(verdict.decision).toBe('clarify');
     expect(verdict.offered).toEqual(['a', 'b']);
   });
-  it('declines when the message is mostly words the knowledge base does not know', () => {
-    const verdict = decide(evidence({ classifier: new Map([['a', 0.9]]), similarity: new Map([['a', 0.8]]), coverage: 0.1 }), intents);
+  it('declines when no entry is likely', () => {
+    const verdict = decide(evidence({ probabilities: new Map([['a', 0.2], ['b', 0.1], ['none', 0.7]]) }), intents, model);
     expect(verdict).toMatchObject({ intent: 'none', decision: 'none' });
   });
-  it('declines when no example of the best entry is close', () => {
-    const verdict = decide(evidence({ classifier: new Map([['a', 0.9]]), similarity: new Map([['a', 0.05]]) }), intents);
+  it('declines a message without evidence, however sure the classifier is', () => {
+    const verdict = decide(evidence({ probabilities: new Map([['a', 0.99]]), evidence: [] }), intents, model);
     expect(verdict.decision).toBe('none');
-  });
-  it('declines a weak candidate when an out-of-scope example is closer', () => {
-    const verdict = decide(
-      evidence({ classifier: new Map([['a', 0.45], ['none', 0.5]]), similarity: new Map([['a', 0.4]]), noneSimilarity: 0.9 }),
-      intents,
-    );
-    expect(verdict.decision).toBe('none');
-  });
-  it('declines an empty message', () => {
-    expect(decide(evidence({ words: [] }), intents).decision).toBe('none');
   });
   it('ranks every entry in the candidates, best first', () => {
-    const verdict = decide(evidence({ classifier: new Map([['b', 0.9], ['c', 0.1]]), similarity: new Map([['b', 0.9]]) }), intents);
+    const verdict = decide(evidence({ probabilities: new Map([['b', 0.9], ['c', 0.1]]) }), intents, model);
     expect(verdict.candidates.map((c) => c.intent)).toEqual(['b', 'c', 'a']);
+  });
+  it('reads features between 0 and 1 that name no entry', () => {
+    const e = evidence({ probabilities: new Map([['a', 0.6], ['b', 0.3], ['none', 0.1]]), similarity: new Map([['a', 0.7]]), noneSimilarity: 0.2 });
+    const features = decisionFeatures(e, rankEntries(e, intents));
+    for (const f of features) expect(Math.abs(f)).toBeLessThanOrEqual(1);
   });
 });

@@ -1,0 +1,140 @@
+import { createAnalyser } from './analyse.js';
+import type { TrainingText } from './entry-texts.js';
+import { decisionFeatures, rankEntries, type DecisionModel } from './decide.js';
+import { fitLogistic } from './logistic-fit.js';
+import { featureGroups, trainIntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
+import { textFeatures, type TextFeatures } from './text-features.js';
+import { fitVectorizer } from './vectorizer.js';
+import { defaultSoftmaxOptions, seededRandom, type SoftmaxOptions } from './softmax-regression.js';
+
+/** One held-out message of the cross-validation, as the decision sees it. */
+export interface HeldOut {
+  language: string;
+  text: string;
+  /** The entry it belongs to, or `none`: an out-of-scope example, or an entry hidden from the fold's model. */
+  expected: string;
+  /** What the fold's model ranked first, and the first three. */
+  got: string;
+  top3: string[];
+  features: number[];
+  /** Whether the fold's model had never seen its entry (it stands for a topic the base lacks). */
+  hidden: boolean;
+}
+
+export interface CalibrationOptions {
+  folds: number;
+  /** Beyond this many texts in a language, only one of the folds is run: enough messages to calibrate on, at a fraction of the start-up time. */
+  oneFoldFrom: number;
+  /** Share of answers given outright that must be right, in cross-validation. */
+  answerPrecision: number;
+  seed: number;
+  softmax: SoftmaxOptions;
+}
+
+export const defaultCalibrationOptions: CalibrationOptions = {
+  folds: 4,
+  oneFoldFrom: 3000,
+  answerPrecision: 0.95,
+  seed: 7,
+  softmax: defaultSoftmaxOptions,
+};
+
+// The texts that stand for customer messages when held out: example questions, and the title
+// and keywords, as short as many messages are ("code", "Adresse ändern"). Answer sentences
+// are not how customers ask.
+const asksLike = (texts: TrainingText[]) => texts.filter((t) => t.kind !== 'answer');
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+/**
+ * K-fold cross-validation of one language's model on the knowledge base's own texts. In each
+ * fold a share of the entries is also hidden from the model entirely: their held-out questions
+ * then stand for what real customers ask about topics the base does not cover (a neighbouring
+ * hosting topic), together with the held-out out-of-scope examples.
+ */
+export function crossValidate(training: TrainingSet, options: CalibrationOptions = defaultCalibrationOptions, shared: TrainingShortcuts = {}): HeldOut[] {
+  const random = seededRandom(options.seed);
+  const k = options.folds;
+  const foldOf = new Map<TrainingText, number>();
+  for (const intent of training.intents) {
+    const offset = Math.floor(random() * k);
+    shuffled(asksLike(intent.texts), random).forEach((t, i) => foldOf.set(t, (i + offset) % k));
+  }
+  const oosFold = shuffled(training.outOfScope.map((text, i) => ({ text, i })), random).map(({ text }, i) => ({ text, fold: i % k }));
+  const hiddenIn = new Map(shuffled(training.intents.map((i) => i.id), random).map((id, i) => [id, i % k]));
+  const results: HeldOut[] = [];
+  const analyser = shared.analyser ?? createAnalyser(training.language);
+  const features = shared.features ?? new Map<string, TextFeatures>();
+  const cut = (text: string) => {
+    let f = features.get(text);
+    if (!f) features.set(text, (f = textFeatures(analyser, text)));
+    return f;
+  };
+  const allTexts = [...training.intents.flatMap((i) => i.texts.map((t) => t.text)), ...training.outOfScope];
+  const vectorizer = fitVectorizer(allTexts.map((t) => featureGroups(cut(t))).filter((g) => g[0]!.length + g[1]!.length > 0));
+  const shortcuts: TrainingShortcuts = { features, analyser, spell: false, vectors: { vectorizer, of: new Map() } };
+  const runs = allTexts.length > options.oneFoldFrom ? 1 : k;
+  for (let fold = 0; fold < runs; fold++) {
+    const visible = training.intents.filter((i) => hiddenIn.get(i.id) !== fold);
+    if (visible.length === 0) continue;
+    const model = trainIntentModel(
+      {
+        language: training.language,
+        intents: visible.map((i) => ({ id: i.id, texts: i.texts.filter((t) => foldOf.get(t) !== fold) })),
+        outOfScope: oosFold.filter((o) => o.fold !== fold).map((o) => o.text),
+      },
+      options.softmax,
+      shortcuts,
+    );
+    const ids = visible.map((i) => i.id);
+    const heldOut = [
+      ...training.intents.flatMap((i) => i.texts.filter((t) => foldOf.get(t) === fold).map((t) => ({ text: t.text, expected: i.id }))),
+      ...oosFold.filter((o) => o.fold === fold).map((o) => ({ text: o.text, expected: 'none' })),
+    ];
+    for (const { text, expected } of heldOut) {
+      const evidence = model.evidence(text);
+      if (evidence.evidence.length === 0) continue; // declined before any decision model is asked
+      const ranked = rankEntries(evidence, ids);
+      const hidden = expected !== 'none' && hiddenIn.get(expected) === fold;
+      results.push({
+        language: training.language,
+        text,
+        expected: hidden ? 'none' : expected,
+        got: ranked[0]?.intent ?? 'none',
+        top3: ranked.slice(0, 3).map((c) => c.intent),
+        features: decisionFeatures(evidence, ranked),
+        hidden,
+      });
+    }
+  }
+  return results;
+}
+
+const RIDGE = 1;
+
+/** The decision models fitted on cross-validated messages (of every language, pooled). */
+export function fitDecisionModel(heldOut: readonly HeldOut[], options: CalibrationOptions = defaultCalibrationOptions): DecisionModel {
+  const rows = heldOut.map((h) => h.features);
+  // A firm ridge: the cross-validated messages resemble real ones only roughly, and extreme
+  // weights would turn any difference between them into certainty.
+  const top1 = fitLogistic(rows, heldOut.map((h) => h.got === h.expected), RIDGE);
+  const top3 = fitLogistic(rows, heldOut.map((h) => h.expected !== 'none' && h.top3.includes(h.expected)), RIDGE);
+  // The lowest threshold at which the answers given outright were still precise enough.
+  const scored = heldOut
+    .map((h) => ({ p: 1 / (1 + Math.exp(-(top1.bias + top1.weights.reduce((s, w, i) => s + w * h.features[i]!, 0)))), right: h.got === h.expected }))
+    .sort((a, b) => b.p - a.p);
+  let answerAt = 1;
+  let right = 0;
+  scored.forEach((s, i) => {
+    if (s.right) right++;
+    if (right / (i + 1) >= options.answerPrecision) answerAt = s.p;
+  });
+  return { top1, top3, answerAt: Math.max(0.5, answerAt), clarifyAt: 0.5, maxChoices: 3 };
+}

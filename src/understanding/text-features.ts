@@ -1,0 +1,36 @@
+import type { LanguageAnalyser } from './analyse.js';
+
+/** What the models read of one text: word-level terms and character n-grams. */
+export interface TextFeatures {
+  /** The words, normalised (after spelling correction when a speller was given). */
+  words: string[];
+  /** Stems of the words, then adjacent-stem pairs: "two factor" weighs more than "two" and "factor" apart. */
+  terms: string[];
+  /** Character 3- to 5-grams of each word with its boundaries: "disattivare" and "disattiva" share most. */
+  grams: string[];
+}
+
+const MIN_GRAM = 3;
+const MAX_GRAM = 5;
+
+function charGrams(word: string, into: string[]): void {
+  const padded = ` ${word} `;
+  for (let n = MIN_GRAM; n <= MAX_GRAM; n++) {
+    if (padded.length < n) break;
+    for (let i = 0; i + n <= padded.length; i++) into.push(padded.slice(i, i + n));
+  }
+}
+
+/**
+ * Cuts a text into features. No stopword list: "not", "why", "how", "up", "new" carry meaning in
+ * support questions, and inverse document frequency already weighs down words every text uses.
+ */
+export function textFeatures(analyser: LanguageAnalyser, text: string, correct: (word: string) => string = (w) => w): TextFeatures {
+  const words = analyser.analyse(text).tokens.map(correct);
+  const stems = words.map((w) => `w:${analyser.stem(w)}`);
+  const terms = [...stems];
+  for (let i = 1; i < stems.length; i++) terms.push(`${stems[i - 1]}+${stems[i]!.slice(2)}`);
+  const grams: string[] = [];
+  for (const word of words) charGrams(word, grams);
+  return { words, terms, grams };
+}

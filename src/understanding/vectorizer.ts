@@ -1,0 +1,88 @@
+/**
+ * TF-IDF over a vocabulary learnt from the training texts. A text is a sparse vector: its
+ * features' ids and weights, sublinear term frequency × smoothed IDF, each group of features
+ * (word-level terms, character n-grams) scaled to unit length apart so neither drowns the other.
+ */
+export interface SparseVector {
+  ids: Int32Array;
+  values: Float32Array;
+}
+
+export interface Vectorizer {
+  /** Number of features known. */
+  size: number;
+  idOf(feature: string): number | undefined;
+  idf(id: number): number;
+  /** Groups of feature lists → one vector; unknown features are left out. */
+  vector(groups: ReadonlyArray<readonly string[]>): SparseVector;
+  /** IDF-weighted share of the features that the vocabulary knows (0-1); `trained` narrows what counts as known. */
+  known(features: readonly string[], trained?: (id: number) => boolean): number;
+}
+
+export function fitVectorizer(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>): Vectorizer {
+  const ids = new Map<string, number>();
+  const df: number[] = [];
+  for (const groups of documents) {
+    const seen = new Set<number>();
+    for (const group of groups) {
+      for (const feature of group) {
+        let id = ids.get(feature);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(feature, id);
+          df.push(0);
+        }
+        if (!seen.has(id)) {
+          seen.add(id);
+          df[id]!++;
+        }
+      }
+    }
+  }
+  const n = documents.length;
+  const idfs = Float32Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
+  // A feature never seen weighs as the rarest would: it is the strongest sign of something new.
+  const unseenIdf = Math.log(1 + n) + 1;
+
+  function vector(groups: ReadonlyArray<readonly string[]>): SparseVector {
+    const outIds: number[] = [];
+    const outValues: number[] = [];
+    for (const group of groups) {
+      const counts = new Map<number, number>();
+      for (const feature of group) {
+        const id = ids.get(feature);
+        if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      let norm = 0;
+      const start = outIds.length;
+      for (const [id, count] of counts) {
+        const value = (1 + Math.log(count)) * idfs[id]!;
+        outIds.push(id);
+        outValues.push(value);
+        norm += value * value;
+      }
+      norm = Math.sqrt(norm) || 1;
+      for (let i = start; i < outValues.length; i++) outValues[i]! /= norm;
+    }
+    return { ids: Int32Array.from(outIds), values: Float32Array.from(outValues) };
+  }
+
+  return {
+    size: ids.size,
+    idOf: (feature) => ids.get(feature),
+    idf: (id) => idfs[id]!,
+    vector,
+    known(features, trained = () => true) {
+      let all = 0;
+      let known = 0;
+      for (const feature of new Set(features)) {
+        const id = ids.get(feature);
+        const isKnown = id !== undefined && trained(id);
+        const weight = isKnown ? idfs[id]! : unseenIdf;
+        all += weight;
+        if (isKnown) known += weight;
+      }
+      return all > 0 ? known / all : 0;
+    },
+  };
+}
