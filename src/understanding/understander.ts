@@ -52,7 +52,22 @@ export function trainingSetOf(kb: KnowledgeBase, language: Language): TrainingSe
  * Trains one model per language from the knowledge base, and the answer / clarify / none
  * decision from cross-validation over the same base; then answers "what does this mean?".
  */
-export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions = {}) {
+export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions = {}): Understander {
+  // Training is a pure function of the content: a process that builds the bot twice on the
+  // same content (tests, a restart in place) trains once.
+  const key = JSON.stringify([[...kb.entries.values()], kb.outOfScope, commands, options]);
+  const known = trained.get(key);
+  if (known) return known;
+  const understander = train(kb, commands, options);
+  if (trained.size >= CACHED_UNDERSTANDERS) trained.delete(trained.keys().next().value!);
+  trained.set(key, understander);
+  return understander;
+}
+
+const CACHED_UNDERSTANDERS = 4;
+const trained = new Map<string, Understander>();
+
+function train(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions) {
   const calibration = options.calibration ?? defaultCalibrationOptions;
   const maxCandidates = options.maxCandidates ?? 5;
   const ids = kb.ids();
@@ -101,4 +116,4 @@ export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabular
   return { understand, recognizeCommand: commandRecognizer.recognise, detectLanguage: detector.detect, models, decisionModel, heldOut };
 }
 
-export type Understander = ReturnType<typeof createUnderstander>;
+export type Understander = ReturnType<typeof train>;
