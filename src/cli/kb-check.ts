@@ -1,15 +1,35 @@
 import { loadConfig } from '../config.js';
 import { LANGUAGES } from '../content/languages.js';
 import { loadContent } from '../content/load-content.js';
+import { thinEntryWarnings } from '../knowledge/thin-entries.js';
+import { CONFUSION_FAILS_ABOVE, confusedPairs } from '../understanding/confusions.js';
+import { createUnderstander } from '../understanding/understander.js';
 import { runCli } from './run-cli.js';
+
+const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 
 /**
  * `npm run kb:check`: the validation the bot runs at start-up (knowledge, trees, strings),
- * for authors. Exit 1 with every problem as "file: field — what is wrong".
+ * for authors. Exit 1 with every problem as "file: field — what is wrong". Then what the
+ * understander learnt from the base: warnings for thinly fed entries, and the pairs of entries
+ * its cross-validation confuses, failing when a pair is beyond telling apart.
  */
 await runCli(async () => {
   const config = loadConfig();
-  const { kb, trees } = await loadContent(config);
+  const { kb, trees, locales } = await loadContent(config);
   const counts = LANGUAGES.map((l) => `${l} ${[...kb.entries.values()].reduce((n, e) => n + (e.languages.includes(l) ? e.text[l].questions.length : 0), 0)}`).join(', ');
   console.log(`${config.knowledgeDir}/: ${kb.entries.size} entries valid (example questions: ${counts}); ${config.dialogsDir}/: ${trees.trees.size} trees valid`);
+  for (const warning of thinEntryWarnings(kb, config.knowledgeDir)) console.log(`warning: ${warning}`);
+
+  const pairs = confusedPairs(createUnderstander(kb, locales.input).heldOut);
+  const failing = pairs.filter((p) => p.confused / p.of > CONFUSION_FAILS_ABOVE);
+  if (pairs.length > 0) console.log(`\nEntries the classifier confuses (cross-validated over their own questions; fails above ${pct(CONFUSION_FAILS_ABOVE)}):`);
+  for (const p of pairs.slice(0, 15)) {
+    console.log(`  ${p.a} ↔ ${p.b}: ${p.confused} of ${p.of} (${pct(p.confused / p.of)})${p.confused / p.of > CONFUSION_FAILS_ABOVE ? '  FAIL' : ''}`);
+    for (const example of p.examples) console.log(`      ${example}`);
+  }
+  if (failing.length > 0) {
+    console.error(`\n${failing.length} pair(s) of entries cannot be told apart: give them questions in the customers' words that say what differs, or merge them.`);
+    process.exitCode = 1;
+  }
 });
