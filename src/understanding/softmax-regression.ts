@@ -167,7 +167,14 @@ export function trainSoftmax(
         const f = x.ids[k]!;
         const v = weight * x.values[k]!;
         if (!classOf) {
-          for (const c of active) update(offsets[f]! + c, v * p[c]!);
+          const base = offsets[f]!;
+          for (let a = 0; a < active.length; a++) {
+            const c = active[a]!;
+            const j = base + c;
+            const step = v * p[c]! + l2 * weights[j]!;
+            steps[j]! += step * step;
+            weights[j]! -= (rate * step) / (Math.sqrt(steps[j]!) + 1e-8);
+          }
           continue;
         }
         for (let j = offsets[f]!; j < offsets[f + 1]!; j++) {

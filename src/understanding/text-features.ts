@@ -11,7 +11,7 @@ export interface TextFeatures {
 }
 
 const MIN_GRAM = 3;
-const MAX_GRAM = 5;
+const MAX_GRAM = 4;
 
 function charGrams(word: string, into: string[]): void {
   const padded = ` ${word} `;

@@ -74,7 +74,11 @@ function train(kb: KnowledgeBase, commands: CommandVocabulary, options: Understa
   const models = {} as Record<Language, IntentModel>;
   const vocabularies = {} as Record<Language, Set<string>>;
   const heldOut: HeldOut[] = [];
+  // A language no entry is written in gets the model of the base's first language: training
+  // the same texts once more would only cost start-up time.
+  const written = LANGUAGES.filter((l) => [...kb.entries.values()].some((e) => e.languages.includes(l)));
   for (const language of LANGUAGES) {
+    if (!written.includes(language)) continue;
     const training = trainingSetOf(kb, language);
     // The folds and the final model cut the same texts: cut each once.
     const shared = { features: new Map(), analyser: createAnalyser(language) };
@@ -90,6 +94,8 @@ function train(kb: KnowledgeBase, commands: CommandVocabulary, options: Understa
     for (const phrases of Object.values(commands[language])) for (const p of phrases) normalise(p).split(' ').forEach((w) => words.add(w));
     vocabularies[language] = words;
   }
+  for (const language of LANGUAGES) models[language] ??= models[written[0]!]!;
+  for (const language of LANGUAGES) vocabularies[language] ??= new Set(createAnalyser(language).stopwords);
   const decisionModel: DecisionModel = fitDecisionModel(heldOut, calibration);
   const detector = createLanguageDetector(vocabularies);
   const commandRecognizer = createCommandRecognizer(commands);
