@@ -46,17 +46,17 @@ export type AsyncClassify = (text: string, language: Language) => Promise<Verdic
  * sentiment off, which we do not compute either and which would only slow NLP.js down, and
  * the training log off.
  */
-export async function trainNlpjs(corpus: Record<Language, LanguageCorpus>): Promise<AsyncClassify> {
+export async function trainNlpjs(corpus: Record<Language, LanguageCorpus>, languages: readonly Language[] = LANGUAGES): Promise<AsyncClassify> {
   const container = await containerBootstrap();
   container.use(Nlp);
-  for (const language of LANGUAGES) container.use(languagePlugins[language]);
+  for (const language of languages) container.use(languagePlugins[language]);
   const nlp = container.get('nlp');
   nlp.settings.autoSave = false;
   nlp.settings.calculateSentiment = false;
   // Training prints every epoch of every language otherwise.
   nlp.nluManager.settings.log = false;
-  nlp.addLanguage([...LANGUAGES]);
-  for (const language of LANGUAGES) {
+  nlp.addLanguage([...languages]);
+  for (const language of languages) {
     for (const intent of corpus[language].intents) for (const text of intent.texts) nlp.addDocument(language, text, intent.id);
     for (const text of corpus[language].outOfScope) nlp.addDocument(language, text, NLPJS_NONE);
   }
