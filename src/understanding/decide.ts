@@ -78,3 +78,9 @@ export function decide(evidence: IntentEvidence, intents: readonly string[], mod
   const offered = candidates.slice(0, model.maxChoices).filter((c, i) => i === 0 || c.score >= first.score / 20);
   return { intent: first.intent, decision: 'clarify', confidence: right1, candidates, offered: offered.map((c) => c.intent) };
 }
+
+/**
+ * For lists of entries outside the answer / clarify / none decision (the Teams compose-box
+ * search): the lowest classifier probability worth listing an entry at.
+ */
+export const defaultPolicy = { offerAt: 0.05 } as const;
