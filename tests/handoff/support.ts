@@ -79,7 +79,7 @@ export class WidgetCustomer {
   /** Polls until the bot has sent a message whose text matches; no clock: the test's timeout is the limit. */
   async waitFor(match: RegExp | string): Promise<Activity> {
     for (;;) {
-      const found = this.received.find((a) => a.type === 'message' && textOf(a).match(match));
+      const found = this.received.find((a) => a.type === 'message' && (typeof match === 'string' ? textOf(a).includes(match) : match.test(textOf(a))));
       if (found) return found;
       await this.poll();
       await new Promise((resolve) => setTimeout(resolve, 50));
