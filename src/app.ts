@@ -8,6 +8,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
+import { LongMessages } from './bot/long-message.js';
 import { OutgoingForChannel } from './bot/outgoing-for-channel.js';
 import { OneTurnAtATime } from './bot/one-turn-at-a-time.js';
 import { RedactSecrets } from './bot/redact-secrets.js';
@@ -124,8 +125,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   adapter.onTurnError = onTurnError;
   directLineAdapter.onTurnError = onTurnError;
 
-  // Middleware, in the order each turn passes through it. Redaction of secrets comes first,
-  // so that nothing after it (the transcript above all) sees what customers should not have
+  // Middleware, in the order each turn passes through it. After the length check (which
+  // only cuts), redaction of secrets comes first, so that nothing after it (the transcript above all) sees what customers should not have
   // pasted; the transcript comes after it.
   const transcripts = config.transcriptsDir ? new FileTranscriptLogger(config.transcriptsDir, logger) : undefined;
   const masks = secretMasks(t);
@@ -137,6 +138,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   const insights = createInsights(config, logger, options.eventStore);
   const middleware: Middleware[] = [
+    // The length check before any other work: a long paste is cut to what the bot would read.
+    new LongMessages(config.maxMessageChars, (text) => understander.recognizeCommand(text)?.command === 'crisis'),
     new RedactSecrets(redactSecrets),
     // Before anything that sees outgoing activities: only what the channel takes (traces on the Emulator alone).
     new OutgoingForChannel(),
@@ -154,6 +157,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     directLineAdapter.use(m);
   }
 
+  const limits = createRateLimits(config, backend.redis);
   const directLine = createDirectLineEndpoint({
     secret: config.directLineSecret,
     webSocket: config.directLineWebSocket,
@@ -164,6 +168,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     store: directLineStore,
     turns: backend.turnLock,
+    streamLimits: { maxPerConversation: config.maxStreamsPerConversation, maxBufferedBytes: config.streamMaxBufferedBytes },
+    postLimits: { maxActivityBytes: config.maxActivityBytes, perConversation: limits.perConversation },
     redact: (activity) => redactSecrets(activity).activity,
   });
   const web = await webRoutes({
@@ -185,21 +191,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     defaultLanguage: config.defaultLocale,
     logger,
   });
-
-  const limits = createRateLimits(config, backend.redis);
   const inFlight = new InFlight();
   const server = createServer({
     logger,
     maxBodyBytes: config.maxBodyBytes,
     ready: () => backend.ping(),
-    perIp: limits.perIp,
+    limits: { writes: limits.perIp, reads: limits.readsPerIp, conversations: limits.conversationsPerIp },
     trustProxyHops: config.trustProxyHops,
     inFlight,
     processActivity: botEndpoint({ adapter, logic: (context) => bot.run(context), perConversation: limits.perConversation, logger }),
     mount: [(s) => directLine.mount(s), web, metricsRoute(insights.metrics), admin],
   });
   // Always guarded, WebSockets on or off: an upgrade request reaches the server either way.
-  directLine.listen(guardUpgrades(server.server, { logger }));
+  directLine.listen(guardUpgrades(server.server, { logger, perIp: limits.perIp, trustProxyHops: config.trustProxyHops }));
 
   return {
     server,

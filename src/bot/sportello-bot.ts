@@ -16,6 +16,7 @@ import type { ComposeSearch } from '../teams/search-extension.js';
 import { impliedPayload, isAddressedToBot, welcomeFor } from './addressed.js';
 import { dialogRunner } from './dialog-runner.js';
 import { knownLanguage, languageContext, type LanguageProfile } from './language.js';
+import { readLongMessage, type LongMessage } from './long-message.js';
 import { secretsWarning, tooLongNotice } from './notices.js';
 import { secretsFound } from './redact-secrets.js';
 import { textBesideSecrets } from './beside-secrets.js';
@@ -66,8 +67,9 @@ export class SportelloBot extends TeamsActivityHandler {
       if (options.handoff && (await handleAgentTurn(options.handoff, context))) return next();
       // In a Teams channel or group chat, people talk among themselves until they mention the bot.
       if (!isAddressedToBot(context.activity)) return next();
-      if ((context.activity.text?.length ?? 0) > options.maxMessageChars) {
-        await this.refuseTooLong(context);
+      const long = readLongMessage(context, options.maxMessageChars, (text) => options.services.understander.recognizeCommand(text)?.command === 'crisis');
+      if (long) {
+        await this.refuseTooLong(context, long);
         return next();
       }
       const input = await this.readTurn(context);
@@ -157,13 +159,13 @@ export class SportelloBot extends TeamsActivityHandler {
   }
 
   /** A long paste is not classified: it gets a polite answer, and the conversation stays where it was. */
-  private async refuseTooLong(context: TurnContext): Promise<void> {
+  private async refuseTooLong(context: TurnContext, long: LongMessage): Promise<void> {
     const { services, defaultLanguage, maxMessageChars } = this.options;
     const profile = await this.profile.get(context, {});
     const language = knownLanguage(profile, context.activity.locale, defaultLanguage);
-    // Too long to read, but not too long to notice someone in danger: that check is a few
-    // linear scans, whatever the length.
-    if (services.understander.recognizeCommand(context.activity.text ?? '', language)?.command === 'crisis') {
+    // Too long to read, but not too long to notice someone in danger: the first middleware
+    // looked for it at the message's start and end (bounded work, whatever the length).
+    if (long.crisis) {
       await sendReplies(context, { text: services.t(language, 'crisis.reply') });
     }
     await this.warnAboutSecrets(context, language);

@@ -48,15 +48,27 @@ export interface ConversationStore {
 }
 
 export interface MemoryStoreLimits {
-  /** Conversations kept at most; the least recently active goes first. */
+  /** Conversations kept at most; the least recently active goes first, if idle for `evictableAfterMs`. */
   maxConversations: number;
   /** Activities kept per conversation; the oldest go first (watermarks keep counting). */
   maxActivities: number;
-  /** A conversation idle this long is forgotten. */
+  /** A conversation idle this long is forgotten (STATE_TTL_SECONDS); 0 keeps it until room is needed. */
   idleMs: number;
+  /**
+   * When full, a conversation active more recently than this is never dropped to make room:
+   * new ones are refused instead, so a flood of cheap conversations cannot end people's chats.
+   */
+  evictableAfterMs: number;
 }
 
-export const defaultLimits: MemoryStoreLimits = { maxConversations: 10_000, maxActivities: 500, idleMs: 60 * 60 * 1000 };
+export const defaultLimits: MemoryStoreLimits = { maxConversations: 10_000, maxActivities: 500, idleMs: 60 * 60 * 1000, evictableAfterMs: 10 * 60 * 1000 };
+
+/** The store is full of conversations active too recently to drop: try again later (503). */
+export class ConversationStoreFull extends Error {
+  constructor() {
+    super('too many active Direct Line conversations: try again later');
+  }
+}
 
 interface Entry {
   conversation: StoredConversation;
@@ -86,6 +98,7 @@ export class MemoryConversationStore implements ConversationStore {
   async create(conversation: StoredConversation): Promise<boolean> {
     if (this.live(conversation.id)) return false;
     this.evict();
+    if (this.entries.size >= this.limits.maxConversations) throw new ConversationStoreFull();
     this.entries.set(conversation.id, { conversation, activities: [], sequence: 0, lastActive: this.now(), listeners: new Set() });
     return true;
   }
@@ -120,9 +133,18 @@ export class MemoryConversationStore implements ConversationStore {
     return () => entry.listeners.delete(listener);
   }
 
+  /** How many conversations are kept (tests, metrics). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private expired(entry: Entry): boolean {
+    return this.limits.idleMs > 0 && this.now() - entry.lastActive > this.limits.idleMs && entry.listeners.size === 0;
+  }
+
   private live(id: string): Entry | undefined {
     const entry = this.entries.get(id);
-    if (entry && this.now() - entry.lastActive > this.limits.idleMs && entry.listeners.size === 0) {
+    if (entry && this.expired(entry)) {
       this.entries.delete(id);
       return undefined;
     }
@@ -135,15 +157,18 @@ export class MemoryConversationStore implements ConversationStore {
     this.entries.set(id, entry);
   }
 
-  /** Drops expired conversations (oldest first), then the least recently active while full. */
+  /**
+   * Drops expired conversations (oldest first), then, while full, the least recently active
+   * ones that have been idle long enough and have no open stream.
+   */
   private evict(): void {
+    const now = this.now();
+    // Least recently active first: once one is neither expired nor evictable, none after it is.
     for (const [id, entry] of this.entries) {
-      if (this.now() - entry.lastActive <= this.limits.idleMs) break;
-      if (entry.listeners.size === 0) this.entries.delete(id);
-    }
-    while (this.entries.size >= this.limits.maxConversations) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
+      if (entry.listeners.size > 0) continue;
+      const full = this.entries.size >= this.limits.maxConversations;
+      if (!this.expired(entry) && !(full && now - entry.lastActive >= this.limits.evictableAfterMs)) break;
+      this.entries.delete(id);
     }
   }
 }

@@ -6,6 +6,8 @@ import { RedisConversationStore } from './redis-conversation-store.js';
 export interface ConversationStoreSettings {
   redisKeyPrefix: string;
   stateTtlSeconds: number;
+  /** In memory only: conversations kept at most (MAX_CONVERSATIONS). */
+  maxConversations: number;
 }
 
 /**
@@ -13,7 +15,9 @@ export interface ConversationStoreSettings {
  * it (every process serves every conversation, a restart loses nothing), else in this process.
  */
 export function conversationStoreFor(backend: StateBackend, settings: ConversationStoreSettings, logger: Logger): ConversationStore {
-  if (!backend.redis) return new MemoryConversationStore();
+  if (!backend.redis) {
+    return new MemoryConversationStore({ ...defaultLimits, maxConversations: settings.maxConversations, idleMs: settings.stateTtlSeconds * 1000 });
+  }
   return new RedisConversationStore(backend.redis, {
     keyPrefix: settings.redisKeyPrefix,
     ttlSeconds: settings.stateTtlSeconds,

@@ -1,9 +1,8 @@
-import restify, { type Next, type Request, type Response, type Server } from 'restify';
+import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../logging.js';
 import { describeBodyProblem } from './activity-schema.js';
-import { clientIp } from './client-ip.js';
 import type { InFlight } from './in-flight.js';
-import type { RateLimit } from './rate-limits.js';
+import { requestLimits, type RequestLimits } from './request-limits.js';
 
 export interface ServerParts {
   logger: Logger;
@@ -13,8 +12,8 @@ export interface ServerParts {
   maxBodyBytes: number;
   /** Throws unless the bot can serve turns (its storage answers): GET /readyz. */
   ready(): Promise<void>;
-  /** Requests per client address. */
-  perIp: RateLimit;
+  /** Requests per client address, by kind. */
+  limits: Omit<RequestLimits, 'trustProxyHops' | 'logger'>;
   /** How many proxies in front of the bot may be trusted to report the client's address. */
   trustProxyHops: number;
   /** Turns in flight, and whether the server is shutting down. */
@@ -31,18 +30,8 @@ export interface ServerParts {
 export function createServer(parts: ServerParts): Server {
   const { logger, inFlight } = parts;
   const server = restify.createServer({ name: 'sportello', handleUncaughtExceptions: false });
-  // Every POST (the Bot Framework endpoint, Direct Line) counts against its client address,
-  // before its body is even read. A callback handler: only next(false) can end restify's chain.
-  server.use((req: Request, res: Response, next: Next) => {
-    if (req.method !== 'POST') return next();
-    parts.perIp(clientIp(req, parts.trustProxyHops)).then((wait) => {
-      if (wait === undefined) return next();
-      logger.warn({ retryAfter: wait, url: req.url }, 'client address rate limit');
-      res.header('Retry-After', String(wait));
-      res.send(429, { error: 'too_many_requests', message: `too many requests; retry in ${wait} s` });
-      next(false);
-    }, next);
-  });
+  // Every route a stranger can use counts against their address, before any body is read.
+  server.use(requestLimits({ ...parts.limits, trustProxyHops: parts.trustProxyHops, logger }));
   server.use(restify.plugins.bodyParser({ maxBodySize: parts.maxBodyBytes, mapParams: false }));
 
   server.get('/healthz', async (_req: Request, res: Response) => {

@@ -7,8 +7,8 @@ import type { InProcessAdapter } from '../directline/in-process-adapter.js';
 import { DirectLineAuth, type IssuedToken } from '../directline/tokens.js';
 import type { Logger } from '../logging.js';
 import type { TurnLock } from '../storage/turn-lock.js';
-import { addDirectLineRoutes } from './directline-routes.js';
-import { attachDirectLineStream, type DirectLineStream } from './directline-stream.js';
+import { addDirectLineRoutes, type PostLimits } from './directline-routes.js';
+import { attachDirectLineStream, type DirectLineStream, type StreamLimits } from './directline-stream.js';
 import type { UpgradeRoutes } from './upgrades.js';
 
 export interface DirectLineEndpointOptions {
@@ -25,6 +25,10 @@ export interface DirectLineEndpointOptions {
   store?: ConversationStore;
   /** Keeps each conversation's turns apart, across processes when it is Redis's. */
   turns?: TurnLock;
+  /** Streams per conversation, slow readers. */
+  streamLimits?: StreamLimits;
+  /** Largest activity a client may post, as JSON bytes; activities per conversation. */
+  postLimits?: PostLimits;
   /** Hides secrets in what the conversation log keeps. */
   redact?: (activity: Partial<Activity>) => Partial<Activity>;
 }
@@ -65,11 +69,12 @@ export function createDirectLineEndpoint(options: DirectLineEndpointOptions): Di
         store,
         channel,
         logger,
+        ...(options.postLimits ? { limits: options.postLimits } : {}),
         streamUrl: (req, conversation, watermark) => stream?.url(publicBase(req), conversation, watermark),
       });
     },
     listen(upgrades) {
-      if (options.webSocket) stream = attachDirectLineStream(upgrades, { auth, store, logger });
+      if (options.webSocket) stream = attachDirectLineStream(upgrades, { auth, store, logger, ...(options.streamLimits ? { limits: options.streamLimits } : {}) });
     },
     issuePageToken() {
       return auth.open ? undefined : auth.issue({ conversationId: newConversationId(), userId: newUserId() });

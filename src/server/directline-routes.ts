@@ -1,11 +1,12 @@
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
-import type { ConversationStore, StoredConversation } from '../directline/conversation-store.js';
+import { ConversationStoreFull, type ConversationStore, type StoredConversation } from '../directline/conversation-store.js';
 import type { DirectLineChannel } from '../directline/directline-channel.js';
 import { newConversationId, newUserId } from '../directline/ids.js';
 import { clientActivitySchema, generateTokenSchema, startConversationSchema, watermarkSchema } from '../directline/schemas.js';
 import type { Access, DirectLineAuth } from '../directline/tokens.js';
 import type { Logger } from '../logging.js';
+import type { RateLimit } from './rate-limits.js';
 
 export const DIRECTLINE_BASE = '/v3/directline';
 
@@ -14,8 +15,16 @@ export interface DirectLineRouteParts {
   store: ConversationStore;
   channel: DirectLineChannel;
   logger: Logger;
+  limits?: PostLimits;
   /** The stream URL to hand out for a conversation, or undefined when WebSockets are off. */
   streamUrl?(req: Request, conversation: StoredConversation, watermark: number | undefined): string | undefined;
+}
+
+export interface PostLimits {
+  /** Largest activity a client may post, as JSON bytes (larger: 413): each is kept in the log. */
+  maxActivityBytes: number;
+  /** Activities per conversation (429 with Retry-After when over). */
+  perConversation: RateLimit;
 }
 
 const fail = (res: Response, status: number, code: string, message: string) => res.send(status, { error: { code, message } });
@@ -98,7 +107,16 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
         : { id: newConversationId(), userId: body.data?.user?.id ?? newUserId() };
     if (body.data?.locale) conversation.locale = body.data.locale;
     // A token names its conversation: starting it twice resumes it, without a second welcome.
-    if (!(await store.create(conversation))) {
+    let created: boolean;
+    try {
+      created = await store.create(conversation);
+    } catch (error) {
+      if (!(error instanceof ConversationStoreFull)) throw error;
+      parts.logger.warn('direct line conversation refused: the store is full of active conversations');
+      res.header('Retry-After', '60');
+      return void fail(res, 503, 'ServiceUnavailable', error.message);
+    }
+    if (!created) {
       const existing = await store.get(conversation.id);
       return void res.send(200, describe(req, existing ?? conversation));
     }
@@ -118,10 +136,18 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
   server.post(`${DIRECTLINE_BASE}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
     const id = String(req.params.conversationId);
     if (!allow(req, res, id)) return;
+    if (parts.limits && Buffer.byteLength(JSON.stringify(req.body ?? null)) > parts.limits.maxActivityBytes) {
+      return void fail(res, 413, 'BadArgument', `an activity may be at most ${parts.limits.maxActivityBytes} bytes`);
+    }
     const activity = parse(res, clientActivitySchema, req.body);
     if (!activity.ok) return;
     const conversation = await conversationOr404(res, id);
     if (!conversation) return;
+    const wait = await parts.limits?.perConversation(`directline/${id}`);
+    if (wait !== undefined) {
+      res.header('Retry-After', String(wait));
+      return void fail(res, 429, 'TooManyRequests', `this conversation sends too fast; retry in ${wait} s`);
+    }
     res.send(200, { id: await channel.post(conversation, activity.data) });
   });
 

@@ -28,8 +28,22 @@ export interface DirectLineStream {
  * after the watermark in the URL. Clients still post over HTTP. The token travels in the
  * URL (`t`), as in Direct Line, because browsers cannot set headers on a WebSocket.
  */
-export function attachDirectLineStream(upgrades: UpgradeRoutes, parts: { auth: DirectLineAuth; store: ConversationStore; logger: Logger }): DirectLineStream {
+export interface StreamLimits {
+  /** Open streams per conversation (one per open page); more are refused with 429. */
+  maxPerConversation: number;
+  /** A reader this far behind (bytes queued for it) is disconnected: it reconnects from its watermark. */
+  maxBufferedBytes: number;
+}
+
+export const defaultStreamLimits: StreamLimits = { maxPerConversation: 4, maxBufferedBytes: 1024 * 1024 };
+
+export function attachDirectLineStream(
+  upgrades: UpgradeRoutes,
+  parts: { auth: DirectLineAuth; store: ConversationStore; logger: Logger; limits?: StreamLimits },
+): DirectLineStream {
   const { auth, store, logger } = parts;
+  const limits = parts.limits ?? defaultStreamLimits;
+  const openPerConversation = new Map<string, number>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
 
@@ -46,8 +60,20 @@ export function attachDirectLineStream(upgrades: UpgradeRoutes, parts: { auth: D
       const watermark = watermarkSchema.safeParse(url.searchParams.get('watermark') ?? undefined);
       if (!watermark.success) return refuse(socket, 400, 'Bad Request');
       if (!(await store.get(conversationId))) return refuse(socket, 404, 'Not Found');
+      if ((openPerConversation.get(conversationId) ?? 0) >= limits.maxPerConversation) {
+        logger.warn({ conversation: conversationId, open: limits.maxPerConversation }, 'direct line stream refused: too many streams');
+        return refuse(socket, 429, 'Too Many Requests', { 'Retry-After': '30' });
+      }
       if (socket.destroyed) return;
-      wss.handleUpgrade(req, socket, head, (ws) => void stream(ws, conversationId, watermark.data));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        openPerConversation.set(conversationId, (openPerConversation.get(conversationId) ?? 0) + 1);
+        ws.once('close', () => {
+          const left = (openPerConversation.get(conversationId) ?? 1) - 1;
+          if (left > 0) openPerConversation.set(conversationId, left);
+          else openPerConversation.delete(conversationId);
+        });
+        void stream(ws, conversationId, watermark.data);
+      });
     })().catch((error: unknown) => {
       logger.error({ err: error }, 'direct line stream upgrade failed');
       refuse(socket, 500, 'Internal Server Error');
@@ -69,8 +95,18 @@ export function attachDirectLineStream(upgrades: UpgradeRoutes, parts: { auth: D
     ws.on('pong', () => alive.set(ws, true));
     ws.on('message', () => alive.set(ws, true)); // Web Chat pings with empty messages
     alive.set(ws, true);
+    // Backpressure: what a reader does not read queues in this process. One that falls this
+    // far behind is cut off (Web Chat reconnects and reads from its watermark) before it can
+    // grow the heap.
     const send = (set: ActivitySet) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ activities: set.activities, watermark: String(set.watermark) }));
+      if (ws.readyState !== ws.OPEN) return;
+      const data = JSON.stringify({ activities: set.activities, watermark: String(set.watermark) });
+      if (ws.bufferedAmount + data.length > limits.maxBufferedBytes) {
+        logger.warn({ conversation: conversationId, buffered: ws.bufferedAmount }, 'direct line stream reader too slow: disconnected');
+        ws.terminate();
+        return;
+      }
+      ws.send(data);
     };
     // The conversation's activities from any process, in order, each once (see followConversation).
     const failed = (error: unknown) => {

@@ -5,13 +5,20 @@ import type { RedisClient } from '../storage/redis-client.js';
 export type RateLimit = (key: string) => Promise<number | undefined>;
 
 export interface RateLimits {
+  /** POSTs and WebSocket upgrades, per client address. */
   perIp: RateLimit;
+  /** Direct Line GETs (polling), per client address. */
+  readsPerIp: RateLimit;
+  /** New Direct Line conversations and page tokens, per client address. */
+  conversationsPerIp: RateLimit;
   perConversation: RateLimit;
 }
 
 export interface RateLimitSettings {
   rateLimitWindowSeconds: number;
   rateLimitPerIp: number;
+  rateLimitReadsPerIp: number;
+  rateLimitConversationsPerIp: number;
   rateLimitPerConversation: number;
   redisKeyPrefix: string;
 }
@@ -39,5 +46,10 @@ export function createRateLimits(settings: RateLimitSettings, redis?: RedisClien
       }
     };
   };
-  return { perIp: limit('ip', settings.rateLimitPerIp), perConversation: limit('conversation', settings.rateLimitPerConversation) };
+  return {
+    perIp: limit('ip', settings.rateLimitPerIp),
+    readsPerIp: limit('ip-reads', settings.rateLimitReadsPerIp),
+    conversationsPerIp: limit('ip-conversations', settings.rateLimitConversationsPerIp),
+    perConversation: limit('conversation', settings.rateLimitPerConversation),
+  };
 }

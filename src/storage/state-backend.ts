@@ -1,6 +1,7 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { Logger } from '../logging.js';
 import { createRedisClient, whenReady, type RedisClient, type RedisSettings } from './redis-client.js';
+import { ExpiringMemoryStorage } from './expiring-memory-storage.js';
 import { RedisStorage } from './redis-storage.js';
 import { MemoryTurnLock, RedisTurnLock, type TurnLock } from './turn-lock.js';
 
@@ -27,7 +28,7 @@ export interface BackendSettings extends RedisSettings {
   turnLockWaitMs: number;
 }
 
-/** In one process: botbuilder's MemoryStorage, lost on restart. The default for `npm start` and tests. */
+/** In one process: lost on restart. The default for `npm start` and tests (createStateBackend gives it STATE_TTL_SECONDS). */
 export function memoryBackend(storage: Storage = new MemoryStorage()): StateBackend {
   return {
     kind: 'memory',
@@ -59,5 +60,5 @@ export function redisBackend(client: RedisClient, settings: BackendSettings): St
 /** Redis when REDIS_URL or REDIS_CLUSTER_NODES is set, memory otherwise. */
 export function createStateBackend(settings: BackendSettings, logger: Logger): StateBackend {
   const client = createRedisClient(settings, logger);
-  return client ? redisBackend(client, settings) : memoryBackend();
+  return client ? redisBackend(client, settings) : memoryBackend(new ExpiringMemoryStorage(settings.stateTtlSeconds * 1000));
 }

@@ -1,0 +1,58 @@
+import { MemoryStorage, type StoreItems } from 'botbuilder';
+
+/**
+ * botbuilder's MemoryStorage (same eTags, same copies), with what RedisStorage has and it
+ * lacks: an item nobody reads or writes for `ttlMs` is forgotten (STATE_TTL_SECONDS), so a
+ * long-running process does not keep every conversation it ever had. The Map is kept in
+ * order of last use, so expiring looks only at the items that are due.
+ */
+export class ExpiringMemoryStorage extends MemoryStorage {
+  private readonly lastUsed = new Map<string, number>();
+
+  /** `ttlMs` 0 keeps items forever. */
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    super();
+  }
+
+  override async read(keys: string[]): Promise<StoreItems> {
+    this.expire();
+    const items = await super.read(keys);
+    for (const key of Object.keys(items)) this.use(key);
+    return items;
+  }
+
+  override async write(changes: StoreItems): Promise<void> {
+    this.expire();
+    await super.write(changes);
+    for (const key of Object.keys(changes)) this.use(key);
+  }
+
+  override async delete(keys: string[]): Promise<void> {
+    await super.delete(keys);
+    for (const key of keys) this.lastUsed.delete(key);
+  }
+
+  /** How many items are kept (tests, metrics). */
+  get size(): number {
+    this.expire();
+    return this.lastUsed.size;
+  }
+
+  private use(key: string): void {
+    this.lastUsed.delete(key);
+    this.lastUsed.set(key, this.now());
+  }
+
+  private expire(): void {
+    if (this.ttlMs === 0) return;
+    const cutoff = this.now() - this.ttlMs;
+    for (const [key, used] of this.lastUsed) {
+      if (used > cutoff) break;
+      this.lastUsed.delete(key);
+      delete this.memory[key];
+    }
+  }
+}
