@@ -78,10 +78,17 @@ async function upgradeThenReset(url: string): Promise<void> {
 }
 
 /** One loop of one connection of a flood: runs until `until`, counting attempts and refusals. */
-async function floodLoop(kind: FloodKind, url: string, i: number, options: FloodOptions, until: number, counts: { attempts: number; refused: number }): Promise<void> {
+async function floodLoop(
+  kind: FloodKind,
+  url: string,
+  i: number,
+  options: FloodOptions,
+  until: number,
+  counts: { attempts: number; refused: number },
+  shared: { conversationId: string; streamUrl?: string } | undefined,
+): Promise<void> {
   const from = attacker(i, options);
   const open: Held[] = [];
-  const shared = kind === 'polling' || kind === 'streams' || kind === 'slow-readers' ? await startConversation(url, from) : undefined;
   while (Date.now() < until) {
     counts.attempts++;
     switch (kind) {
@@ -170,11 +177,13 @@ async function customer(url: string, until: number, result: FloodResult): Promis
 
 /** Runs one kind of flood against the bot at `url` while a normal customer talks to it. */
 export async function flood(url: string, kind: FloodKind, options: FloodOptions): Promise<FloodResult> {
+  // As the visitor did: one conversation (one token), shared by every connection.
+  const shared = await startConversation(url, '192.0.2.1');
   const until = Date.now() + options.durationMs;
   const counts = { attempts: 0, refused: 0 };
   const result: FloodResult = { kind, attempts: 0, refused: 0, customerMs: [], customerFailures: 0 };
   await Promise.all([
-    ...Array.from({ length: options.connections }, (_, i) => floodLoop(kind, url, i, options, until, counts)),
+    ...Array.from({ length: options.connections }, (_, i) => floodLoop(kind, url, i, options, until, counts, shared)),
     customer(url, until, result),
   ]);
   return { ...result, ...counts };

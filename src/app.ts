@@ -199,7 +199,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     limits: { writes: limits.perIp, reads: limits.readsPerIp, conversations: limits.conversationsPerIp },
     trustProxyHops: config.trustProxyHops,
     inFlight,
-    processActivity: botEndpoint({ adapter, logic: (context) => bot.run(context), perConversation: limits.perConversation, logger }),
+    processActivity: botEndpoint({
+      adapter,
+      logic: (context) => bot.run(context),
+      perConversation: limits.perConversation,
+      logger,
+      ...(config.appId ? {} : { unauthenticatedServiceUrls: config.allowedServiceUrls }),
+    }),
     mount: [(s) => directLine.mount(s), web, metricsRoute(insights.metrics), admin],
   });
   // Always guarded, WebSockets on or off: an upgrade request reaches the server either way.

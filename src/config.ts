@@ -32,7 +32,8 @@ export const settings = {
   dialogsDir: { env: 'DIALOGS_DIR', doc: 'Folder of guided trees (one YAML file each)', schema: z.preprocess(emptyAsUndefined, z.string().default('dialogs')) },
   localesDir: { env: 'LOCALES_DIR', doc: 'Folder of bot strings, one sub-folder per language', schema: z.preprocess(emptyAsUndefined, z.string().default('locales')) },
   defaultLocale: { env: 'DEFAULT_LOCALE', doc: 'Language used when neither the text nor the channel tells (it, en, fr, de)', schema: z.preprocess(emptyAsUndefined, z.enum(['it', 'en', 'fr', 'de']).default('it')) },
-  directLineSecret: { env: 'DIRECTLINE_SECRET', doc: 'Secret of the built-in Direct Line endpoint (web widget); every call then needs it or a token from it. Empty: open, for development on localhost', schema: optionalText },
+  directLineSecret: { env: 'DIRECTLINE_SECRET', doc: 'Secret of the built-in Direct Line endpoint (web widget), at least 32 random characters (e.g. openssl rand -base64 32); every call then needs it or a token from it. Empty: open, for development on localhost', schema: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 random characters (a short secret can be guessed offline from one token); e.g. openssl rand -base64 32').optional()) },
+  allowOpenDirectLine: { env: 'ALLOW_OPEN_DIRECTLINE', doc: 'Let NODE_ENV=production start without DIRECTLINE_SECRET, with the widget endpoint open to anyone', schema: flag(false) },
   directLineWebSocket: { env: 'DIRECTLINE_WEBSOCKET', doc: 'Offer a WebSocket stream on the Direct Line endpoint (the widget uses it; false: the widget polls)', schema: flag(true) },
   publicUrl: { env: 'PUBLIC_URL', doc: 'Address people reach the bot at, e.g. https://bot.example.com (Direct Line stream URLs, the Teams package); empty: the request\'s own host', schema: z.preprocess(emptyAsUndefined, z.url().transform((u) => u.replace(/\/+$/, '')).optional()) },
   transcriptsDir: { env: 'TRANSCRIPTS_DIR', doc: 'Folder where each conversation is saved as <conversation-id>.transcript (opens in the Emulator); empty: none saved', schema: optionalText },
@@ -49,6 +50,7 @@ export const settings = {
     ),
   },
   privacyUrl: { env: 'PRIVACY_URL', doc: 'Address of the privacy notice the chat links to; empty: the short notice shows without a link', schema: z.preprocess(emptyAsUndefined, z.url().optional()) },
+  allowedServiceUrls: { env: 'ALLOWED_SERVICE_URLS', doc: 'Without MicrosoftAppId, the only service URLs the bot replies to besides loopback ones: comma-separated URL prefixes', schema: z.preprocess(emptyAsUndefined, z.string().default('').transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))) },
   teamsAppId: { env: 'TEAMS_APP_ID', doc: 'Id (a GUID) of the Teams app package; empty: the bot\'s MicrosoftAppId', schema: optionalText },
   logLevel: { env: 'LOG_LEVEL', doc: 'Log level: fatal, error, warn, info, debug, trace or silent', schema: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')) },
   redisUrl: { env: 'REDIS_URL', doc: 'Redis for conversation state, turn locks and rate limits (redis:// or rediss://); empty keeps everything in memory', schema: optionalText },
@@ -130,6 +132,12 @@ function crossCheck(config: Config): string[] {
   }
   if (config.handoffTeamsChannelId && !config.handoffTeamsServiceUrl) {
     problems.push('HANDOFF_TEAMS_CHANNEL_ID is set without HANDOFF_TEAMS_SERVICE_URL: the bot needs both to post cases to the channel.');
+  }
+  if (config.nodeEnv === 'production' && !config.directLineSecret && !config.allowOpenDirectLine) {
+    problems.push(
+      'NODE_ENV=production without DIRECTLINE_SECRET: the web widget\'s Direct Line endpoint would be open to anyone. ' +
+        'Set DIRECTLINE_SECRET (at least 32 random characters, e.g. openssl rand -base64 32), or ALLOW_OPEN_DIRECTLINE=true to mean it.',
+    );
   }
   if (config.redisUrl && config.redisClusterNodes) {
     problems.push('REDIS_URL and REDIS_CLUSTER_NODES are both set: use REDIS_URL for one Redis, REDIS_CLUSTER_NODES for a cluster.');

@@ -32,8 +32,9 @@ describe('configuration', () => {
   });
 
   it('starts in production with credentials, or when unauthenticated use is explicitly allowed', () => {
-    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' }).appId).toBe('app');
-    expect(loadConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true' }).allowUnauthenticated).toBe(true);
+    const directLine = { DIRECTLINE_SECRET: 'a-direct-line-secret-of-32-characters' };
+    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', ...directLine }).appId).toBe('app');
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true', ...directLine }).allowUnauthenticated).toBe(true);
   });
 
   it('refuses one Redis and a Redis Cluster at once', () => {

@@ -2,6 +2,7 @@ import { CloudAdapter, type Activity, type ResourceResponse, type TurnContext } 
 import type { Request, Response } from 'restify';
 import type { Logger } from '../logging.js';
 import type { RateLimit } from './rate-limits.js';
+import { serviceUrlAllowed } from './service-urls.js';
 
 // botbuilder does not re-export these connector types; derive them instead of importing a transitive package.
 type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
@@ -48,6 +49,11 @@ export interface BotEndpointParts {
   logic: (context: TurnContext) => Promise<void>;
   perConversation: RateLimit;
   logger: Logger;
+  /**
+   * When set (no MicrosoftAppId: nothing authenticates the caller), the service URLs besides
+   * loopback ones that replies may go to; an activity naming another gets 403.
+   */
+  unauthenticatedServiceUrls?: readonly string[];
 }
 
 /** botbuilder's errors for a missing or bad token carry a 401/403 status code. */
@@ -81,6 +87,12 @@ export function botEndpoint(parts: BotEndpointParts) {
       if (!status) throw error;
       parts.logger.warn({ status, channel: activity.channelId, reason: (error as Error).message }, 'request not authenticated');
       res.send(status, { error: 'unauthorized', message: 'a valid Bot Framework token is required' });
+      return;
+    }
+    const allowed = parts.unauthenticatedServiceUrls;
+    if (allowed && activity.serviceUrl && !serviceUrlAllowed(activity.serviceUrl, allowed)) {
+      parts.logger.warn({ channel: activity.channelId }, 'service URL refused: not loopback nor in ALLOWED_SERVICE_URLS');
+      res.send(403, { error: 'forbidden', message: 'without authentication, the bot replies only to loopback service URLs (see ALLOWED_SERVICE_URLS)' });
       return;
     }
     const conversation = activity.conversation?.id;

@@ -103,7 +103,7 @@ describe('the Direct Line endpoint, open (no secret)', () => {
 });
 
 describe('the Direct Line endpoint with DIRECTLINE_SECRET set', () => {
-  const secret = 'test-secret-of-some-length';
+  const secret = 'test-secret-of-at-least-32-characters';
   let bot: { app: App; url: string };
   beforeAll(async () => {
     bot = await startHttpBot({ DIRECTLINE_SECRET: secret });

@@ -36,7 +36,7 @@ describe.skipIf(!haveChromium)('the web chat page served by the bot', () => {
 
   beforeAll(async () => {
     // With a secret, as in production: the page must get its token from the bot.
-    bot = await startBotProcess({ DIRECTLINE_SECRET: 'browser-test-secret' });
+    bot = await startBotProcess({ DIRECTLINE_SECRET: 'browser-test-secret-of-at-least-32-characters' });
     profile = await mkdtemp(path.join(tmpdir(), 'sportello-chromium-'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
