@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
@@ -234,6 +235,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       });
     },
     async stop() {
+      // One deadline for everything: turns in flight (both channels), then transcript writes.
+      const deadline = Date.now() + config.shutdownTimeoutMs;
       inFlight.draining = true;
       handoff.stopSweeping();
       directLine.close();
@@ -243,7 +246,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       }
       server.server.closeAllConnections();
       await closed;
-      await transcripts?.flush();
+      if (transcripts) {
+        const left = Math.max(0, deadline - Date.now());
+        if (!(await Promise.race([transcripts.flush().then(() => true), sleep(left, false, { ref: false })]))) {
+          logger.warn('shutdown timeout: transcript writes still pending');
+        }
+      }
       await insights.close();
       await directLineStore.close?.();
       await backend.close();

@@ -1,4 +1,4 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../logging.js';
 import { describeBodyProblem } from './activity-schema.js';
 import type { InFlight } from './in-flight.js';
@@ -30,6 +30,18 @@ export interface ServerParts {
 export function createServer(parts: ServerParts): Server {
   const { logger, inFlight } = parts;
   const server = restify.createServer({ name: 'sportello', handleUncaughtExceptions: false });
+  // Every request, whatever its route (a Direct Line post runs a turn too), counts as in flight
+  // until its response is done, so shutdown waits for it; once draining, new POSTs get 503.
+  server.pre((req: Request, res: Response, next: Next) => {
+    if (inFlight.draining && req.method === 'POST') {
+      res.header('Retry-After', '1');
+      res.header('Connection', 'close');
+      res.send(503, { error: 'shutting_down', message: 'this instance is shutting down; retry' });
+      return next(false);
+    }
+    void inFlight.track(() => new Promise<void>((done) => res.once('close', () => done())));
+    return next();
+  });
   // Every route a stranger can use counts against their address, before any body is read.
   server.use(requestLimits({ ...parts.limits, trustProxyHops: parts.trustProxyHops, logger }));
   server.use(restify.plugins.bodyParser({ maxBodySize: parts.maxBodyBytes, mapParams: false }));
@@ -53,25 +65,17 @@ export function createServer(parts: ServerParts): Server {
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    if (inFlight.draining) {
-      res.header('Retry-After', '1');
-      res.header('Connection', 'close');
-      res.send(503, { error: 'shutting_down', message: 'this instance is shutting down; retry' });
-      return;
-    }
     const problem = describeBodyProblem(req.body);
     if (problem) {
       res.send(400, { error: 'bad_request', message: problem });
       return;
     }
-    await inFlight.track(async () => {
-      try {
-        await parts.processActivity(req, res);
-      } catch (error) {
-        logger.error({ err: error }, 'activity processing failed');
-        if (!res.headersSent) res.send(500, { error: 'internal_error', message: 'the bot could not process this activity' });
-      }
-    });
+    try {
+      await parts.processActivity(req, res);
+    } catch (error) {
+      logger.error({ err: error }, 'activity processing failed');
+      if (!res.headersSent) res.send(500, { error: 'internal_error', message: 'the bot could not process this activity' });
+    }
   });
 
   for (const mount of parts.mount ?? []) mount(server);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../support/run-script.js';
 
-describe('npm run classify', () => {
+// Each test runs the CLI in a process of its own (loading the content, training): on two busy
+// cores that can take longer than vitest's default 30 s.
+describe('npm run classify', { timeout: 180_000 }, () => {
   it('answers each JSON line with one JSON line in the DESIGN.md contract', async () => {
     const input = [
       { text: 'vorrei disattivare la doppia autenticazione', locale: 'it' },
