@@ -129,7 +129,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Middleware, in the order each turn passes through it. After the length check (which
   // only cuts), redaction of secrets comes first, so that nothing after it (the transcript above all) sees what customers should not have
   // pasted; the transcript comes after it.
-  const transcripts = config.transcriptsDir ? new FileTranscriptLogger(config.transcriptsDir, logger) : undefined;
+  const transcripts = config.transcriptsDir ? new FileTranscriptLogger(config.transcriptsDir, logger, { retentionDays: config.transcriptsRetentionDays }) : undefined;
   const masks = secretMasks(t);
   const redactSecrets = createActivityRedactor({
     detect: createSecretDetector(content.secrets, everyMask(masks)),
@@ -251,6 +251,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         if (!(await Promise.race([transcripts.flush().then(() => true), sleep(left, false, { ref: false })]))) {
           logger.warn('shutdown timeout: transcript writes still pending');
         }
+        transcripts.close();
       }
       await insights.close();
       await directLineStore.close?.();

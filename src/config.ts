@@ -50,6 +50,7 @@ export const settings = {
     ),
   },
   privacyUrl: { env: 'PRIVACY_URL', doc: 'Address of the privacy notice the chat links to; empty: the short notice shows without a link', schema: z.preprocess(emptyAsUndefined, z.url().optional()) },
+  transcriptsRetentionDays: { env: 'TRANSCRIPTS_RETENTION_DAYS', doc: 'Transcripts not written to for this many days are deleted (0 keeps them forever)', schema: integer(30) },
   allowedServiceUrls: { env: 'ALLOWED_SERVICE_URLS', doc: 'Without MicrosoftAppId, the only service URLs the bot replies to besides loopback ones: comma-separated URL prefixes', schema: z.preprocess(emptyAsUndefined, z.string().default('').transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))) },
   teamsAppId: { env: 'TEAMS_APP_ID', doc: 'Id (a GUID) of the Teams app package; empty: the bot\'s MicrosoftAppId', schema: optionalText },
   logLevel: { env: 'LOG_LEVEL', doc: 'Log level: fatal, error, warn, info, debug, trace or silent', schema: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')) },
