@@ -35,16 +35,18 @@ export const textBlock = (text: string, extra: CardElement = {}): CardElement =>
 
 /**
  * A button as Action.Submit. `sportello` carries the payload, read by readPayload on every
- * channel. Teams turns `msteams.messageBack` into a message that shows the title as if typed;
- * Web Chat and the Emulator post the data as the activity's value.
+ * channel. Teams turns `msteams.messageBack` into a message that shows the title as if typed,
+ * and sends the bot the messageBack's own `value` (so the payload is there too); Web Chat and
+ * the Emulator post the data as the activity's value.
  */
 export function submitAction(choice: ReplyChoice): CardElement {
+  const payload = wrapPayload(choice.payload);
   return {
     type: 'Action.Submit',
     title: choice.title,
     data: {
-      ...wrapPayload(choice.payload),
-      msteams: { type: 'messageBack', text: choice.title, displayText: choice.title },
+      ...payload,
+      msteams: { type: 'messageBack', text: choice.title, displayText: choice.title, value: payload },
     },
   };
 }

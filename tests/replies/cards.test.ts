@@ -66,7 +66,9 @@ describe('answers as Adaptive Cards', () => {
     expect(readPayload(buttons.at(-1)!.data)).toEqual({ action: 'helpful', entry: '2fa-disable', helpful: false });
     const data = buttons[0]!.data as Json;
     expect(readPayload(data)).toEqual(reply.choices![0]!.payload);
-    expect(data.msteams).toEqual({ type: 'messageBack', text: reply.choices![0]!.title, displayText: reply.choices![0]!.title });
+    expect(data.msteams).toMatchObject({ type: 'messageBack', text: reply.choices![0]!.title, displayText: reply.choices![0]!.title });
+    // Teams sends the bot the messageBack's own value: the payload must be in it too.
+    expect(readPayload((data.msteams as Json).value)).toEqual(reply.choices![0]!.payload);
     expect(activity.suggestedActions).toBeUndefined();
   });
 

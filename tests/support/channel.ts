@@ -143,10 +143,11 @@ export class ChannelConversation {
 
   /** How the channel posts an Action.Submit click. */
   private submitClick(data: Record<string, unknown>, replyToId: string | undefined): Partial<Activity> {
-    const { msteams, ...rest } = data as { msteams?: { type?: string; text?: string; displayText?: string } };
+    const { msteams, ...rest } = data as { msteams?: { type?: string; text?: string; displayText?: string; value?: unknown } };
     if (this.channelId === 'msteams' && msteams?.type === 'messageBack') {
-      // Teams posts the messageBack text as the message (no mention, even in a channel) and the rest as value.
-      return { type: 'message', text: msteams.text ?? '', value: rest, replyToId, channelData: { ...this.channelData(), postBack: true } };
+      // Teams posts the messageBack text as the message (no mention, even in a channel) and the
+      // messageBack's own value as the activity's value: the rest of the data is not sent.
+      return { type: 'message', text: msteams.text ?? '', value: msteams.value, replyToId, channelData: { ...this.channelData(), postBack: true } };
     }
     if (this.channelId === 'msteams') return { type: 'message', text: '', value: rest, replyToId, channelData: { ...this.channelData(), postBack: true } };
     // Web Chat and the Emulator post the whole data object as value, with no text.
