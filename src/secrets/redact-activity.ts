@@ -72,6 +72,13 @@ export function createActivityRedactor(options: ActivityRedaction): RedactActivi
   };
 }
 
+/**
+ * Keys whose values the channels generate, not the customer: Web Chat's clientActivityID,
+ * Teams' tenant and AAD ids, mention and entity ids. Random digits in them can pass a card
+ * number's checksum, so reading them would warn about secrets nobody typed.
+ */
+const isIdentifier = (key: string) => /^(id|clientActivityID|tenant|aadObjectId|.*Id)$/.test(key);
+
 const blank: Masks = { password: '', code: '', card: '', iban: '', key: '' };
 
 /** Writes onto `target` every text-bearing field of `source`, each string passed through `change`. */
@@ -81,7 +88,7 @@ function rewrite<T extends Partial<Activity>>(target: T, source: T, change: (tex
     if (typeof value === 'string') target[field] = change(value, field === 'text' && source.textFormat === 'xml');
   }
   for (const field of JSON_FIELDS) {
-    if (source[field] !== undefined) (target as Partial<Activity>)[field] = mapStrings(source[field], (s) => change(s)) as never;
+    if (source[field] !== undefined) (target as Partial<Activity>)[field] = mapStrings(source[field], (s) => change(s), 0, isIdentifier) as never;
   }
   if (Array.isArray(source.attachments)) target.attachments = source.attachments.map((a) => attachment(a, change));
 }

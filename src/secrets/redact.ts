@@ -31,12 +31,12 @@ export function redactText(text: string, detect: SecretDetector, masks: Masks): 
 const MAX_DEPTH = 8;
 
 /** A copy of a JSON-like value with every string in it (not the keys) passed through `change`. */
-export function mapStrings(value: unknown, change: (text: string) => string, depth = 0): unknown {
+export function mapStrings(value: unknown, change: (text: string) => string, depth = 0, keep?: (key: string) => boolean): unknown {
   if (typeof value === 'string') return change(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return undefined;
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, change, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, change, depth + 1)]));
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, change, depth + 1, keep));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, keep?.(k) ? v : mapStrings(v, change, depth + 1, keep)]));
 }
 
 /** Every string inside a JSON-like value (a card's submitted form, say), redacted; a new value. */

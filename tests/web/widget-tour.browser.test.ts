@@ -119,7 +119,7 @@ describe.skipIf(!haveChromium)('the widget as customers see it, on desktop and p
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteUrl = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
-    bot = await startBotProcess({ DIRECTLINE_SECRET: 'browser-test-secret', WIDGET_ALLOWED_ORIGINS: siteUrl, PRIVACY_URL: 'https://example.com/privacy' });
+    bot = await startBotProcess({ DIRECTLINE_SECRET: 'widget-tour-test-secret-0123456789abcdef', WIDGET_ALLOWED_ORIGINS: siteUrl, PRIVACY_URL: 'https://example.com/privacy' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
