@@ -21,9 +21,9 @@ const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 /** Per language: a question answered with a card, one that asks "did you mean", one that offers the 2FA check. */
 const MESSAGES: Record<Language, { answer: string; clarify: string; tree: string }> = {
-  it: { answer: 'dove trovo il codice supporto?', clarify: 'indirizzo', tree: "come disattivo l'autenticazione a due fattori?" },
-  en: { answer: 'Where do I find my support code?', clarify: 'code', tree: 'how do I turn off two-factor authentication?' },
-  fr: { answer: 'Comment trouver mon code de support ?', clarify: 'adresse', tree: "comment désactiver l'authentification à deux facteurs ?" },
+  it: { answer: 'dove trovo il codice supporto?', clarify: 'cambiare indirizzo', tree: "come disattivo l'autenticazione a due fattori?" },
+  en: { answer: 'Where do I find my support code?', clarify: 'remove', tree: 'how do I turn off two-factor authentication?' },
+  fr: { answer: 'Comment trouver mon code de support ?', clarify: 'désactiver', tree: "comment désactiver l'authentification à deux facteurs ?" },
   de: { answer: 'Wo finde ich meinen Support-Code?', clarify: 'Adresse ändern', tree: 'wie deaktiviere ich die Zwei-Faktor-Authentifizierung?' },
 };
 
@@ -226,7 +226,7 @@ describe.skipIf(!haveChromium)('the widget as customers see it, on desktop and p
     expect(await page.getByRole('link', { name: strings.privacyLink! }).getAttribute('href')).toBe('https://example.com/privacy');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: strings.download! }).click()]);
     const transcript = await readFile((await download.path())!, 'utf8');
-    expect(transcript).toContain('[redacted password]');
+    expect(transcript).toContain(t('de', 'secrets.mask.password'));
     expect(transcript).not.toContain('Sonne2024');
     expect(transcript).toContain(t('de', 'language.switched').replace(/\*+/g, '').slice(0, 20));
     expect(await axeViolations(page)).toEqual([]);
