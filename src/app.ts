@@ -1,13 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  ConfigurationBotFrameworkAuthentication,
-  ConversationState,
-  TranscriptLoggerMiddleware,
-  type Middleware,
-  type Storage,
-  type TurnContext,
-} from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from './sdk/adapters.js';
+import { ConversationState, TranscriptLoggerMiddleware, type Middleware, type TurnContext } from './sdk/turn.js';
+import { type Storage } from './sdk/storage.js';
 import type { Server } from 'restify';
 import { LongMessages } from './bot/long-message.js';
 import { OutgoingForChannel } from './bot/outgoing-for-channel.js';

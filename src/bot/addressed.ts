@@ -1,4 +1,5 @@
-import { Channels, TurnContext, type Activity } from 'botbuilder';
+import { Channels, type Activity } from '../sdk/activity.js';
+import { TurnContext } from '../sdk/turn.js';
 import { readPayload, type Payload } from '../replies/payload.js';
 
 /** Teams conversation types where people talk among themselves, and the bot only when called. */

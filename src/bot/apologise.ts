@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from '../sdk/turn.js';
 import { languageOf, type Language } from '../content/languages.js';
 import { turnInput } from '../dialogs/turn-input.js';
 import type { Translate } from '../i18n/i18n.js';

@@ -1,5 +1,6 @@
-import { Channels, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { Channels } from '../sdk/activity.js';
+import { type StatePropertyAccessor, type TurnContext } from '../sdk/turn.js';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from '../sdk/dialogs.js';
 
 /**
  * Runs the root dialog for one turn: continue it if it is active, begin it otherwise.

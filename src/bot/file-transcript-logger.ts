@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { ActivityTypes, type Activity, type TranscriptLogger } from 'botbuilder';
+import { ActivityTypes, type Activity } from '../sdk/activity.js';
+import { type TranscriptLogger } from '../sdk/turn.js';
 import type { Logger } from '../logging.js';
 import { SerialByKey } from '../util/serial-by-key.js';
 

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { ActivityTypes } from '../sdk/activity.js';
+import { type Middleware, type TurnContext } from '../sdk/turn.js';
 
 /** What the first middleware found out about a message too long to read. */
 export interface LongMessage {

@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from '../sdk/turn.js';
 import type { TurnLock } from '../storage/turn-lock.js';
 
 /**

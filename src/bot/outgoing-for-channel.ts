@@ -1,4 +1,5 @@
-import { ActivityTypes, Channels, type Activity, type Middleware, type ResourceResponse, type TurnContext } from 'botbuilder';
+import { ActivityTypes, Channels, type Activity, type ResourceResponse } from '../sdk/activity.js';
+import { type Middleware, type TurnContext } from '../sdk/turn.js';
 
 /**
  * Which outgoing activities a channel takes, by activity type. Trace activities are debugging

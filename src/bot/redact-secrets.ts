@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from '../sdk/turn.js';
 import type { SecretKind } from '../secrets/finding.js';
 import { REDACTED_FIELDS, type RedactActivity } from '../secrets/redact-activity.js';
 

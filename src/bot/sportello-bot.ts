@@ -1,12 +1,7 @@
-import {
-  TeamsActivityHandler,
-  TurnContext,
-  type ConversationState,
-  type MessagingExtensionQuery,
-  type MessagingExtensionResponse,
-  type StatePropertyAccessor,
-} from 'botbuilder';
-import type { Dialog, DialogState } from 'botbuilder-dialogs';
+import { TeamsActivityHandler } from '../sdk/adapters.js';
+import { TurnContext, type ConversationState, type StatePropertyAccessor } from '../sdk/turn.js';
+import { type MessagingExtensionQuery, type MessagingExtensionResponse } from '../sdk/activity.js';
+import type { Dialog, DialogState } from '../sdk/dialogs.js';
 import { languageOf, type Language } from '../content/languages.js';
 import type { DialogServices } from '../dialogs/services.js';
 import { setTurnInput, type TurnInput } from '../dialogs/turn-input.js';

@@ -1,4 +1,5 @@
-import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import type { Activity } from '../sdk/activity.js';
+import type { Middleware, TurnContext } from '../sdk/turn.js';
 import type { Logger } from '../logging.js';
 import { secretsFound } from './redact-secrets.js';
 

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes } from '../sdk/activity.js';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logging.js';

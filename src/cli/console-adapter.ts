@@ -1,11 +1,6 @@
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, type Activity, type ConversationReference, type ResourceResponse } from '../sdk/activity.js';
+import { BotAdapter } from '../sdk/adapters.js';
+import { TurnContext } from '../sdk/turn.js';
 import { renderForTerminal, wrap, type TerminalStyle } from './terminal-text.js';
 
 /**

@@ -1,4 +1,4 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from '../sdk/dialogs.js';
 import type { Language } from '../content/languages.js';
 import { sendReplies } from '../replies/send.js';
 import type { DialogServices } from './services.js';

@@ -1,4 +1,4 @@
-import { ComponentDialog } from 'botbuilder-dialogs';
+import { ComponentDialog } from '../sdk/dialogs.js';
 import { RouterDialog } from './router-dialog.js';
 import { MAIN_DIALOG, ROUTER_DIALOG, type DialogServices } from './services.js';
 import { TreeDialog } from './tree-dialog.js';

@@ -1,4 +1,5 @@
-import { EventFactory, type TurnContext } from 'botbuilder';
+import { EventFactory } from '../sdk/cards.js';
+import { type TurnContext } from '../sdk/turn.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import { summaryMarkdown } from '../handoff/case-card.js';
 import { caseNotes } from '../handoff/case-notes.js';

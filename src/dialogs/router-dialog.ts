@@ -1,4 +1,4 @@
-import { Dialog, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogReason, type DialogTurnResult } from '../sdk/dialogs.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import { everyLanguage } from '../i18n/i18n.js';
 import type { Entry } from '../knowledge/model.js';

@@ -1,4 +1,4 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from '../sdk/dialogs.js';
 import type { Language } from '../content/languages.js';
 import { answerContent, answerMarkdown } from '../replies/answers.js';
 import type { Payload } from '../replies/payload.js';

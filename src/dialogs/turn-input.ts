@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from '../sdk/turn.js';
 import type { Language } from '../content/languages.js';
 import type { Payload } from '../replies/payload.js';
 import type { Understanding } from '../understanding/understander.js';

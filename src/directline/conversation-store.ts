@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../sdk/activity.js';
 
 /** A Direct Line conversation as the store keeps it. */
 export interface StoredConversation {

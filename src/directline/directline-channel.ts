@@ -1,4 +1,5 @@
-import { ActivityTypes, DeliveryModes, type Activity, type ChannelAccount, type TurnContext } from 'botbuilder';
+import { ActivityTypes, DeliveryModes, type Activity, type ChannelAccount } from '../sdk/activity.js';
+import { type TurnContext } from '../sdk/turn.js';
 import type { Logger } from '../logging.js';
 import type { ConversationStore, StoredConversation } from './conversation-store.js';
 import type { InProcessAdapter } from './in-process-adapter.js';

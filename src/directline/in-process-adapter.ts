@@ -1,4 +1,6 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from '../sdk/adapters.js';
+import { type Activity, type InvokeResponse } from '../sdk/activity.js';
+import { type TurnContext } from '../sdk/turn.js';
 import { cachingAuthentication } from '../server/connector-cache.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../sdk/activity.js';
 import { Cluster, type Result } from 'ioredis';
 import type { Logger } from '../logging.js';
 import type { RedisClient } from '../storage/redis-client.js';

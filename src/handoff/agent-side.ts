@@ -1,4 +1,5 @@
-import { TurnContext, type Activity, type Attachment } from 'botbuilder';
+import { TurnContext } from '../sdk/turn.js';
+import { type Activity, type Attachment } from '../sdk/activity.js';
 import { z } from 'zod';
 import { AGENT_ACTION_KEY, agentTime } from './case-card.js';
 import { HandoffDesk } from './desk.js';

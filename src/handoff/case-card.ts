@@ -1,4 +1,4 @@
-import type { Attachment } from 'botbuilder';
+import type { Attachment } from '../sdk/activity.js';
 import type { Language } from '../content/languages.js';
 import type { Translate } from '../i18n/i18n.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, adaptiveCard, textBlock, type CardElement } from '../replies/adaptive-card.js';

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from '../sdk/turn.js';
 
 /**
  * What the conversation went through, noted as it happens so a hand-off can tell the case

@@ -1,5 +1,5 @@
-import type { Activity } from 'botbuilder';
-import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type ConnectorClient } from 'botframework-connector';
+import type { Activity } from '../sdk/activity.js';
+import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type ConnectorClient } from '../sdk/connector.js';
 
 /** Where a proactive message goes: a conversation at a channel's service URL. */
 export interface ConversationAddress {

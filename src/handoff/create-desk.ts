@@ -1,5 +1,5 @@
-import type { ChannelAccount } from 'botbuilder';
-import type { BotFrameworkAuthentication } from 'botframework-connector';
+import type { ChannelAccount } from '../sdk/activity.js';
+import type { BotFrameworkAuthentication } from '../sdk/connector.js';
 import type { Config } from '../config.js';
 import type { Content } from '../content/load-content.js';
 import type { ConversationStore } from '../directline/conversation-store.js';

@@ -1,4 +1,4 @@
-import { TurnContext } from 'botbuilder';
+import { TurnContext } from '../sdk/turn.js';
 import type { TurnInput } from '../dialogs/turn-input.js';
 import type { Reply } from '../replies/reply.js';
 import { sendReplies } from '../replies/send.js';

@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity } from 'botbuilder';
+import { ActivityTypes, type Activity } from '../sdk/activity.js';
 import type { ConversationStore } from '../directline/conversation-store.js';
 import { DIRECTLINE_CHANNEL_ID } from '../directline/directline-channel.js';
 import type { Reply } from '../replies/reply.js';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity } from '../sdk/activity.js';
+import { type TurnContext } from '../sdk/turn.js';
 import type { Language } from '../content/languages.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { KnowledgeBase } from '../knowledge/model.js';

@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from '../sdk/turn.js';
 import { languageOf, type Language } from '../content/languages.js';
 import { peekTurnInput } from '../dialogs/turn-input.js';
 import type { Decision } from '../understanding/decide.js';

@@ -1,4 +1,4 @@
-import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
+import { ActionTypes, ActivityTypes, type Activity, type CardAction } from '../sdk/activity.js';
 import { wrapPayload } from './payload.js';
 import type { Reply, ReplyChoice } from './reply.js';
 

@@ -1,4 +1,5 @@
-import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
+import { ActivityTypes, type Activity } from '../sdk/activity.js';
+import { CardFactory } from '../sdk/cards.js';
 import type { AdaptiveCard } from './adaptive-card.js';
 import { answerCard } from './answer-card.js';
 import { choiceCard } from './choice-card.js';

@@ -1,4 +1,5 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity } from '../sdk/activity.js';
+import type { TurnContext } from '../sdk/turn.js';
 import { renderActivity } from './render-activity.js';
 import { renderForTeams, renderWithCards } from './render-cards.js';
 import type { Reply } from './reply.js';

@@ -1,4 +1,4 @@
-import type { Activity, Attachment } from 'botbuilder';
+import type { Activity, Attachment } from '../sdk/activity.js';
 import type { Language } from '../content/languages.js';
 import type { SecretDetector } from './detect.js';
 import type { Finding, SecretKind } from './finding.js';

@@ -1,4 +1,6 @@
-import { CloudAdapter, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter } from '../sdk/adapters.js';
+import { type Activity, type ResourceResponse } from '../sdk/activity.js';
+import { type TurnContext } from '../sdk/turn.js';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../logging.js';
 import type { RateLimit } from './rate-limits.js';

@@ -1,4 +1,4 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter } from '../sdk/adapters.js';
 
 // botbuilder does not re-export these connector types; derive them instead of importing a transitive package.
 type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;

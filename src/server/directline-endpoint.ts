@@ -1,4 +1,5 @@
-import type { Activity, ChannelAccount, TurnContext } from 'botbuilder';
+import type { Activity, ChannelAccount } from '../sdk/activity.js';
+import type { TurnContext } from '../sdk/turn.js';
 import type { Request, Server } from 'restify';
 import { MemoryConversationStore, type ConversationStore } from '../directline/conversation-store.js';
 import { DirectLineChannel } from '../directline/directline-channel.js';

@@ -1,4 +1,4 @@
-import { MemoryStorage, type StoreItems } from 'botbuilder';
+import { MemoryStorage, type StoreItems } from '../sdk/storage.js';
 
 /**
  * botbuilder's MemoryStorage (same eTags, same copies), with what RedisStorage has and it

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { Storage, StoreItems } from '../sdk/storage.js';
 import type { Result } from 'ioredis';
 import type { RedisClient } from './redis-client.js';
 

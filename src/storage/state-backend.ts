@@ -1,4 +1,4 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
+import { MemoryStorage, type Storage } from '../sdk/storage.js';
 import type { Logger } from '../logging.js';
 import { createRedisClient, whenReady, type RedisClient, type RedisSettings } from './redis-client.js';
 import { ExpiringMemoryStorage } from './expiring-memory-storage.js';

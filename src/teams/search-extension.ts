@@ -1,4 +1,5 @@
-import { CardFactory, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
+import { CardFactory } from '../sdk/cards.js';
+import { type MessagingExtensionQuery, type MessagingExtensionResponse } from '../sdk/activity.js';
 import { languageOf, type Language } from '../content/languages.js';
 import type { Entry, KnowledgeBase } from '../knowledge/model.js';
 import { answerCard } from '../replies/answer-card.js';

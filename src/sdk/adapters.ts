@@ -1,0 +1,12 @@
+/**
+ * Adapters, authentication and the Teams activity handler: the parts of the SDK that talk to
+ * the Bot Framework connector. The Agents SDK's counterparts differ here (its `CloudAdapter`
+ * authenticates with `authorizeJWT` and an `AuthConfiguration`; Teams handlers move to
+ * `@microsoft/agents-hosting-extensions-teams`), so this is the file a move rewrites.
+ */
+export {
+  BotAdapter,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TeamsActivityHandler,
+} from 'botbuilder';

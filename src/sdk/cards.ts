@@ -1,0 +1,2 @@
+/** Builders for attachments and event activities (Agents SDK: `CardFactory` in agents-hosting). */
+export { CardFactory, EventFactory } from 'botbuilder';
