@@ -3,34 +3,52 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { loadContent } from '../content/load-content.js';
+import { createTranslator } from '../i18n/i18n.js';
 import { openEventStore } from '../insights/insights.js';
+import { defaultPlacementRule } from '../review/place.js';
 import { review } from '../review/review.js';
+import { everyMask, secretMasks } from '../secrets/masks.js';
 import { createUnderstander } from '../understanding/understander.js';
 import { runCli } from './run-cli.js';
 
+const share = (value: string | undefined, name: string) => {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new Error(`--${name} must be between 0 and 1, got "${value}"`);
+  return n;
+};
+
 /**
- * `npm run review -- [--days 7] [--out FILE] [--min-score 0.25]`: the declined, clarified-then-
- * abandoned and thumbed-down questions of the last days, as a patch adding them to the entries
- * they are closest to (and draft entries for those that fit none). Read it, edit it, then
- * `git apply FILE`, `npm run kb:check`, commit.
+ * `npm run review -- [--days 7] [--out FILE] [--min-share 0.5] [--min-lead 2]`: the declined,
+ * clarified-then-abandoned and thumbed-down questions of the last days, as a patch adding them
+ * to the entries they clearly belong to (and draft entries for the rest). Read it, edit it,
+ * then `git apply FILE`, `npm run kb:check`, commit.
  */
 await runCli(async () => {
-  const { values } = parseArgs({ options: { days: { type: 'string', default: '7' }, out: { type: 'string' }, 'min-score': { type: 'string', default: '0.25' } } });
+  const { values } = parseArgs({
+    options: {
+      days: { type: 'string', default: '7' },
+      out: { type: 'string' },
+      'min-share': { type: 'string', default: String(defaultPlacementRule.minShare) },
+      'min-lead': { type: 'string', default: String(defaultPlacementRule.minLead) },
+    },
+  });
   const days = Number(values.days);
-  const minScore = Number(values['min-score']);
   if (!Number.isInteger(days) || days < 1) throw new Error(`--days must be a whole number of days, got "${values.days}"`);
-  if (!(minScore >= 0 && minScore <= 1)) throw new Error(`--min-score must be between 0 and 1, got "${values['min-score']}"`);
+  const minLead = Number(values['min-lead']);
+  if (!(minLead >= 1)) throw new Error(`--min-lead must be 1 or more, got "${values['min-lead']}"`);
+  const rule = { ...defaultPlacementRule, minShare: share(values['min-share'], 'min-share'), minLead };
   const config = loadConfig();
   const content = await loadContent(config);
+  const masks = everyMask(secretMasks(await createTranslator(content.locales, config.defaultLocale)));
   const store = await openEventStore(config);
   try {
-    const understander = createUnderstander(content.kb, content.locales.input);
-    const result = await review({ store, kb: content.kb, understander, knowledgeDir: config.knowledgeDir, root: process.cwd(), days, minScore });
-    for (const [entry, questions] of result.groups.entries) {
-      console.error(`${entry}: +${questions.length} (${questions.map((q) => `${q.language} "${q.text}"`).join(', ')})`);
-    }
-    for (const q of result.groups.answersToImprove) console.error(`👎 on ${q.entry}: its answer may need work for ${q.language} "${q.text}"`);
-    for (const cluster of result.groups.clusters) console.error(`draft entry: ${cluster.map((q) => `${q.language} "${q.text}"`).join(', ')}`);
+    const train = (kb: typeof content.kb) => createUnderstander(kb, content.locales.input);
+    const result = await review({ store, kb: content.kb, train, knowledgeDir: config.knowledgeDir, root: process.cwd(), days, rule, masks });
+    const quoted = (q: { language: string; text: string }) => `${q.language} "${q.text}"`;
+    for (const [entry, questions] of result.groups.entries) console.error(`${entry}: +${questions.length} (${questions.map(quoted).join(', ')})`);
+    for (const q of result.groups.answersToImprove) console.error(`👎 on ${q.entry}: its answer may need work for ${quoted(q)}`);
+    for (const { entry, question } of result.notAnswered) console.error(`not added to ${entry}: even as its example, ${quoted(question)} is not answered by it (see the drafts)`);
+    for (const cluster of result.groups.clusters) console.error(`draft entry: ${cluster.map(quoted).join(', ')}`);
     if (!result.patch) {
       console.error(`Nothing to review in the last ${days} days (${result.missed} missed questions, all already examples).`);
       return;

@@ -59,47 +59,58 @@ export function stubEntry(id: string, questions: readonly ReviewedQuestion[], da
   return `${header.join('\n')}\n${stringify(body, { lineWidth: 0 })}`;
 }
 
-export interface PatchInput {
-  groups: ReviewGroups;
-  /** The knowledge folder, and the folder the patch's paths are relative to (the repository root). */
-  knowledgeDir: string;
-  root: string;
-  day: string;
-}
-
 /**
- * The review as a real `git diff`: knowledge/ is copied into a scratch repository, changed
- * there, and diffed, so `git apply` in the project takes it as it is.
+ * A scratch git repository holding a copy of knowledge/ at the same path as in the project,
+ * so the review can be written there, loaded and trained on like the real base, and diffed:
+ * the diff is a real `git diff` that `git apply` in the project takes as it is.
  */
-export function reviewPatch({ groups, knowledgeDir, root, day }: PatchInput): string {
-  const relative = path.relative(root, path.resolve(knowledgeDir)) || '.';
-  const scratch = mkdtempSync(path.join(tmpdir(), 'sportello-review-'));
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=npm run review', '-c', 'user.email=review@localhost', '-c', 'core.autocrlf=false', ...args], { cwd: scratch, encoding: 'utf8' });
-  try {
-    const copy = path.join(scratch, relative);
-    mkdirSync(path.dirname(copy), { recursive: true });
-    cpSync(knowledgeDir, copy, { recursive: true });
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'knowledge as it is');
+export class ScratchKnowledge {
+  private readonly scratch = mkdtempSync(path.join(tmpdir(), 'sportello-review-'));
+  private readonly relative: string;
+  /** The copy of the knowledge folder. */
+  readonly knowledgeDir: string;
+
+  constructor(knowledgeDir: string, root: string) {
+    this.relative = path.relative(root, path.resolve(knowledgeDir)) || '.';
+    this.knowledgeDir = path.join(this.scratch, this.relative);
+    mkdirSync(path.dirname(this.knowledgeDir), { recursive: true });
+    cpSync(knowledgeDir, this.knowledgeDir, { recursive: true });
+    this.git('init', '-q');
+    this.git('add', '-A');
+    this.git('commit', '-q', '-m', 'knowledge as it is');
+  }
+
+  private git(...args: string[]): string {
+    return execFileSync('git', ['-c', 'user.name=npm run review', '-c', 'user.email=review@localhost', '-c', 'core.autocrlf=false', ...args], { cwd: this.scratch, encoding: 'utf8' });
+  }
+
+  /** Writes the review over the base as it was (a previous write is undone first). */
+  write(groups: ReviewGroups, day: string): void {
+    this.git('reset', '-q', '--hard');
+    this.git('clean', '-fdq');
     for (const [entry, questions] of [...groups.entries.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      const file = path.join(copy, `${entry}.yaml`);
+      const file = path.join(this.knowledgeDir, `${entry}.yaml`);
       let yaml = readFileSync(file, 'utf8');
       for (const language of LANGUAGES) {
         const texts = questions.filter((q) => q.language === language).map((q) => q.text);
-        if (texts.length > 0) yaml = addQuestions(yaml, path.join(relative, `${entry}.yaml`), language, texts);
+        if (texts.length > 0) yaml = addQuestions(yaml, path.join(this.relative, `${entry}.yaml`), language, texts);
       }
       writeFileSync(file, yaml);
     }
     groups.clusters.forEach((cluster, i) => {
       const id = `review-${day}-${i + 1}`;
-      mkdirSync(path.join(copy, DRAFTS_FOLDER), { recursive: true });
-      writeFileSync(path.join(copy, DRAFTS_FOLDER, `${id}.yaml`), stubEntry(id, cluster, day));
+      mkdirSync(path.join(this.knowledgeDir, DRAFTS_FOLDER), { recursive: true });
+      writeFileSync(path.join(this.knowledgeDir, DRAFTS_FOLDER, `${id}.yaml`), stubEntry(id, cluster, day));
     });
-    git('add', '-A');
-    return git('diff', '--cached', '--no-color', '--no-ext-diff', '--no-renames');
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  /** What the last write changed, as a `git diff` with paths from the project's root. */
+  diff(): string {
+    this.git('add', '-A');
+    return this.git('diff', '--cached', '--no-color', '--no-ext-diff', '--no-renames');
+  }
+
+  dispose(): void {
+    rmSync(this.scratch, { recursive: true, force: true });
   }
 }
