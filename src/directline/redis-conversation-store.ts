@@ -1,7 +1,7 @@
 import type { Activity } from '../sdk/activity.js';
-import { Cluster, type Result } from 'ioredis';
+import type { Result } from 'ioredis';
 import type { Logger } from '../logging.js';
-import type { RedisClient } from '../storage/redis-client.js';
+import { isCluster, type RedisClient } from '../storage/redis-client.js';
 import { activityId, type ActivitySet, type AppendListener, type ConversationStore, type StoredActivity, type StoredConversation } from './conversation-store.js';
 
 declare module 'ioredis' {
@@ -185,7 +185,7 @@ export class RedisConversationStore implements ConversationStore {
     // A SUBSCRIBE waits for the connection to open (up to the command timeout) instead of failing
     // at once like other commands; ioredis subscribes again by itself after a reconnect.
     const subscriber =
-      this.client instanceof Cluster
+      isCluster(this.client)
         ? this.client.duplicate([], { enableOfflineQueue: true })
         : this.client.duplicate({ enableOfflineQueue: true, autoResubscribe: true });
     this.subscriber = subscriber;

@@ -1,8 +1,12 @@
-import { Cluster, Redis, type ClusterNode, type RedisOptions } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Cluster, ClusterNode, Redis, RedisOptions } from 'ioredis';
 import type { Logger } from '../logging.js';
 
 /** One Redis or a Redis Cluster: the code above this module does not care which. */
 export type RedisClient = Redis | Cluster;
+
+/** Told apart by ioredis' own flag, so callers need not load ioredis to use `instanceof`. */
+export const isCluster = (client: RedisClient): client is Cluster => client.isCluster;
 
 export interface RedisSettings {
   redisUrl?: string;
@@ -35,10 +39,15 @@ function clusterSeed(text: string): { node: ClusterNode; options: RedisOptions }
 
 /** Builds the client the settings ask for, or undefined when Redis is not configured. */
 export function createRedisClient(settings: RedisSettings, logger: Logger): RedisClient | undefined {
+  const { redisClusterNodes, redisUrl } = settings;
+  if (!redisClusterNodes && !redisUrl) return undefined;
+  // Loaded only when Redis is configured: ioredis costs ~8 MB of heap that a single process on
+  // memory state would carry for nothing. require keeps this function synchronous.
+  const ioredis = createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
   let client: RedisClient;
-  if (settings.redisClusterNodes) {
-    const seeds = settings.redisClusterNodes.split(',').map((s) => s.trim()).filter(Boolean).map(clusterSeed);
-    client = new Cluster(
+  if (redisClusterNodes) {
+    const seeds = redisClusterNodes.split(',').map((s) => s.trim()).filter(Boolean).map(clusterSeed);
+    client = new ioredis.Cluster(
       seeds.map((s) => s.node),
       {
         redisOptions: { ...failFast, ...seeds[0]?.options },
@@ -47,8 +56,8 @@ export function createRedisClient(settings: RedisSettings, logger: Logger): Redi
         clusterRetryStrategy: failFast.retryStrategy,
       },
     );
-  } else if (settings.redisUrl) {
-    client = new Redis(settings.redisUrl, failFast);
+  } else if (redisUrl) {
+    client = new ioredis.Redis(redisUrl, failFast);
   } else {
     return undefined;
   }
