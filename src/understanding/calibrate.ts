@@ -25,6 +25,8 @@ export interface CalibrationOptions {
   folds: number;
   /** Beyond this many texts in a language, only one of the folds is run: enough messages to calibrate on, at a fraction of the start-up time. */
   oneFoldFrom: number;
+  /** Most held-out messages the cross-validation classifies, all languages together (a sample beyond it). */
+  heldOut: number;
   /** Share of answers given outright that must be right, in cross-validation. */
   answerPrecision: number;
   seed: number;
@@ -34,6 +36,7 @@ export interface CalibrationOptions {
 export const defaultCalibrationOptions: CalibrationOptions = {
   folds: 4,
   oneFoldFrom: 3000,
+  heldOut: 2500,
   answerPrecision: 0.95,
   seed: 7,
   softmax: defaultSoftmaxOptions,
@@ -93,12 +96,19 @@ export function crossValidate(training: TrainingSet, options: CalibrationOptions
       options.softmax,
       shortcuts,
     );
-    const ids = visible.map((i) => i.id);
-    const heldOut = [
-      ...training.intents.flatMap((i) => i.texts.filter((t) => foldOf.get(t) === fold).map((t) => ({ text: t.text, expected: i.id }))),
-      ...oosFold.filter((o) => o.fold === fold).map((o) => ({ text: o.text, expected: 'none' })),
-    ];
+    const ids = new Set(visible.map((i) => i.id));
+    const heldOut = shuffled(
+      [
+        ...training.intents.flatMap((i) => i.texts.filter((t) => foldOf.get(t) === fold).map((t) => ({ text: t.text, expected: i.id }))),
+        ...oosFold.filter((o) => o.fold === fold).map((o) => ({ text: o.text, expected: 'none' })),
+      ],
+      random,
+    );
+    // A sample is enough to fit a decision of nine features: a large base need not classify
+    // thousands of its own texts at every start.
+    const enough = results.length + Math.ceil(options.heldOut / runs);
     for (const { text, expected } of heldOut) {
+      if (results.length >= enough) break;
       const evidence = model.evidence(text);
       if (evidence.evidence.length === 0) continue; // declined before any decision model is asked
       const ranked = rankEntries(evidence, ids);

@@ -36,9 +36,11 @@ export interface DecisionModel {
   maxChoices: number;
 }
 
-/** Entries ranked by the classifier, best first. */
-export function rankEntries(evidence: IntentEvidence, intents: readonly string[]): Candidate[] {
-  return intents.map((intent) => ({ intent, score: evidence.probabilities.get(intent) ?? 0 })).sort((a, b) => b.score - a.score);
+/** The entries the classifier lists, best first (`intents` says which labels are entries). */
+export function rankEntries(evidence: IntentEvidence, intents: ReadonlySet<string>): Candidate[] {
+  const ranked: Candidate[] = [];
+  for (const [intent, score] of evidence.probabilities) if (intents.has(intent)) ranked.push({ intent, score });
+  return ranked.sort((a, b) => b.score - a.score);
 }
 
 /** What the decision models read of a message's evidence: all in 0-1, none about any particular entry. */
@@ -60,7 +62,7 @@ export function decisionFeatures(evidence: IntentEvidence, ranked: readonly Cand
 }
 
 /** Turns the evidence of one message into ranked candidates and a decision. */
-export function decide(evidence: IntentEvidence, intents: readonly string[], model: DecisionModel): Verdict {
+export function decide(evidence: IntentEvidence, intents: ReadonlySet<string>, model: DecisionModel): Verdict {
   const candidates = rankEntries(evidence, intents);
   const none = (confidence: number): Verdict => ({ intent: NONE, decision: 'none', confidence, candidates, offered: [] });
   // No evidence, no answer: a message of grammatical or unknown words names no topic.

@@ -54,6 +54,8 @@ export interface SoftmaxModel {
   dense: boolean;
   /** Class probabilities of a vector (sum 1). */
   probabilities(x: SparseVector): Float64Array;
+  /** The `k` most probable classes of a vector, best first, and the probability of `also` (e.g. the none class) whether or not it is among them. */
+  top(x: SparseVector, k: number, also?: number): { classes: number[]; p: number[]; pAlso: number };
 }
 
 /** A small fast seeded generator, so training (and hence every figure) is reproducible. */
@@ -104,87 +106,148 @@ export function trainSoftmax(
   const { offsets, classOf } = buildSupport(examples, features, classes, dense);
   const size = offsets[features]!;
   const weights = new Float32Array(size);
-  let squares: Float32Array | undefined = new Float32Array(size);
+  const steps = new Float32Array(size);
   const bias = new Float64Array(classes);
   const biasSquares = new Float64Array(classes);
+  // Sparse layout: a class with no weight on any of a message's features scores its bias
+  // alone, so the softmax needs only the classes the message touches ("active") and the sum of
+  // every class's exp(bias), kept up to date as biases move. A message then costs its own
+  // features' weights, not a pass over 1,000 classes.
+  const expBias = new Float64Array(classes).fill(1);
+  let sumExpBias = classes;
   const scores = new Float64Array(classes);
-  const classAt = classOf ? (j: number) => classOf[j]! : (j: number) => j % classes;
+  const mark = new Int32Array(classes);
+  let stamp = 0;
+  const active: number[] = [];
+  let shift = 0;
+  let normaliser = 1;
 
   let workPerEpoch = 0;
   for (const { x } of examples) {
-    workPerEpoch += classes;
+    workPerEpoch += dense ? classes : 1;
     for (const id of x.ids) workPerEpoch += offsets[id + 1]! - offsets[id]!;
   }
   const epochs = Math.max(options.minEpochs, Math.min(options.maxEpochs, Math.floor(options.workBudget / Math.max(1, workPerEpoch))));
 
-  function score(x: SparseVector): Float64Array {
-    scores.set(bias);
-    for (let k = 0; k < x.ids.length; k++) {
-      const f = x.ids[k]!;
-      const v = x.values[k]!;
-      const end = offsets[f + 1]!;
-      if (classOf) for (let j = offsets[f]!; j < end; j++) scores[classOf[j]!]! += v * weights[j]!;
-      else for (let j = offsets[f]!, c = 0; j < end; j++, c++) scores[c]! += v * weights[j]!;
+  /** Scores of the active classes (every class when dense), then the softmax's shift and normaliser. */
+  function score(x: SparseVector, label = -1): void {
+    active.length = 0;
+    if (!classOf) {
+      scores.set(bias);
+      for (let c = 0; c < classes; c++) active.push(c);
+      for (let k = 0; k < x.ids.length; k++) {
+        const f = x.ids[k]!;
+        const v = x.values[k]!;
+        const end = offsets[f + 1]!;
+        for (let j = offsets[f]!, c = 0; j < end; j++, c++) scores[c]! += v * weights[j]!;
+      }
+    } else {
+      stamp++;
+      if (label >= 0) {
+        mark[label] = stamp;
+        active.push(label);
+        scores[label] = bias[label]!;
+      }
+      for (let k = 0; k < x.ids.length; k++) {
+        const f = x.ids[k]!;
+        const v = x.values[k]!;
+        const end = offsets[f + 1]!;
+        for (let j = offsets[f]!; j < end; j++) {
+          const c = classOf[j]!;
+          // (inlined: a closure here would cost a call per weight)
+          if (mark[c] !== stamp) {
+            mark[c] = stamp;
+            active.push(c);
+            scores[c] = bias[c]!;
+          }
+          scores[c]! += v * weights[j]!;
+        }
+      }
     }
     let top = -Infinity;
-    for (let c = 0; c < classes; c++) if (scores[c]! > top) top = scores[c]!;
+    for (const c of active) if (scores[c]! > top) top = scores[c]!;
     let sum = 0;
-    for (let c = 0; c < classes; c++) sum += scores[c] = Math.exp(scores[c]! - top);
-    for (let c = 0; c < classes; c++) scores[c]! /= sum;
-    return scores;
+    let activeExpBias = 0;
+    for (const c of active) {
+      sum += scores[c] = Math.exp(scores[c]! - top);
+      if (classOf) activeExpBias += expBias[c]!;
+    }
+    // The classes the message does not touch, each at exp(bias), scaled by the same shift.
+    if (classOf) sum += Math.max(0, sumExpBias - activeExpBias) * Math.exp(-top);
+    shift = top;
+    normaliser = sum;
+    for (const c of active) scores[c]! /= sum;
   }
+  const untouched = (c: number) => (expBias[c]! * Math.exp(-shift)) / normaliser;
+  const probabilityOf = (c: number) => (!classOf || mark[c] === stamp ? scores[c]! : untouched(c));
 
+  const setBias = (c: number, value: number) => {
+    bias[c] = value;
+    if (!classOf) return;
+    const e = Math.exp(value);
+    sumExpBias += e - expBias[c]!;
+    expBias[c] = e;
+  };
   const random = seededRandom(options.seed);
   const order = examples.map((_, i) => i);
   const rate = options.learningRate;
-  const active: number[] = [];
   const l2 = options.l2;
-  const steps = squares;
   const update = (j: number, g: number) => {
     const step = g + l2 * weights[j]!;
     steps[j]! += step * step;
     weights[j]! -= (rate * step) / (Math.sqrt(steps[j]!) + 1e-8);
   };
+  const gradient = new Float64Array(classes);
   for (let epoch = 0; epoch < epochs; epoch++) {
+    // Recomputed exactly once a pass, so rounding in the running sum cannot drift.
+    if (classOf) sumExpBias = expBias.reduce((a, b) => a + b, 0);
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const index of order) {
       const { x, label, weight } = examples[index]!;
-      const p = score(x);
-      // The gradient of the log loss with respect to class c's score is p_c − [c is the label].
-      p[label]! -= 1;
-      active.length = 0;
-      for (let c = 0; c < classes; c++) {
-        const g = weight * p[c]!;
-        if (g < NEGLIGIBLE && g > -NEGLIGIBLE) continue;
-        active.push(c);
-        biasSquares[c]! += g * g;
-        bias[c]! -= (rate * g) / Math.sqrt(biasSquares[c]!);
+      score(x, label);
+      // The gradient of the log loss with respect to class c's score is p_c − [c is the label];
+      // a class the message does not touch has p_c ≈ exp(bias)/Z, negligible on a large base.
+      for (const c of active) {
+        const g = scores[c]! - (c === label ? 1 : 0);
+        gradient[c] = g;
+        const gb = weight * g;
+        if (gb < NEGLIGIBLE && gb > -NEGLIGIBLE) continue;
+        biasSquares[c]! += gb * gb;
+        setBias(c, bias[c]! - (rate * gb) / Math.sqrt(biasSquares[c]!));
       }
       for (let k = 0; k < x.ids.length; k++) {
         const f = x.ids[k]!;
         const v = weight * x.values[k]!;
-        if (!classOf) {
-          const base = offsets[f]!;
-          for (let a = 0; a < active.length; a++) {
-            const c = active[a]!;
-            const j = base + c;
-            const step = v * p[c]! + l2 * weights[j]!;
-            steps[j]! += step * step;
-            weights[j]! -= (rate * step) / (Math.sqrt(steps[j]!) + 1e-8);
-          }
-          continue;
-        }
-        for (let j = offsets[f]!; j < offsets[f + 1]!; j++) {
-          const pc = p[classAt(j)]!;
-          if (pc < NEGLIGIBLE && pc > -NEGLIGIBLE) continue;
-          update(j, v * pc);
+        const end = offsets[f + 1]!;
+        for (let j = offsets[f]!, c = 0; j < end; j++, c++) {
+          const g = gradient[classOf ? classOf[j]! : c]!;
+          // Dense: a class whose weighted gradient is negligible is skipped altogether.
+          const tested = classOf ? g : weight * g;
+          if (tested < NEGLIGIBLE && tested > -NEGLIGIBLE) continue;
+          update(j, v * g);
         }
       }
     }
   }
-  squares = undefined;
-  return { classes, epochs, dense, probabilities: (x) => Float64Array.from(score(x)) };
+  // Classes by bias, best first: what a message that touches fewer than k classes ranks next.
+  const byBias = Array.from({ length: classes }, (_, c) => c).sort((a, b) => bias[b]! - bias[a]!);
+
+  return {
+    classes,
+    epochs,
+    dense,
+    probabilities(x) {
+      score(x);
+      return Float64Array.from({ length: classes }, (_, c) => probabilityOf(c));
+    },
+    top(x, k, also = -1) {
+      score(x);
+      const ranked = [...active].sort((a, b) => scores[b]! - scores[a]!).slice(0, k);
+      for (let i = 0; ranked.length < Math.min(k, classes) && i < classes; i++) if (mark[byBias[i]!] !== stamp) ranked.push(byBias[i]!);
+      return { classes: ranked, p: ranked.map(probabilityOf), pAlso: also >= 0 ? probabilityOf(also) : 0 };
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide, decisionFeatures, rankEntries, type DecisionModel } from '../../src/understanding/decide.js';
 import type { IntentEvidence } from '../../src/understanding/intent-model.js';
 
-const intents = ['a', 'b', 'c'];
+const intents = new Set(['a', 'b', 'c']);
 const evidence = (parts: Partial<IntentEvidence>): IntentEvidence => ({
   probabilities: new Map(),
   similarity: new Map(),
@@ -42,8 +42,8 @@ describe('the answer / clarify / none decision', () => {
     const verdict = decide(evidence({ probabilities: new Map([['a', 0.99]]), evidence: [] }), intents, model);
     expect(verdict.decision).toBe('none');
   });
-  it('ranks every entry in the candidates, best first', () => {
-    const verdict = decide(evidence({ probabilities: new Map([['b', 0.9], ['c', 0.1]]) }), intents, model);
+  it('ranks the entries the classifier lists, best first, and never none', () => {
+    const verdict = decide(evidence({ probabilities: new Map([['c', 0.1], ['none', 0.3], ['a', 0.02], ['b', 0.58]]) }), intents, model);
     expect(verdict.candidates.map((c) => c.intent)).toEqual(['b', 'c', 'a']);
   });
   it('reads features between 0 and 1 that name no entry', () => {
