@@ -45,7 +45,11 @@ export const defaultCalibrationOptions: CalibrationOptions = {
 // The texts that stand for customer messages when held out: example questions, and the title
 // and keywords, as short as many messages are ("code", "Adresse ändern"). Answer sentences
 // are not how customers ask.
-const asksLike = (texts: TrainingText[]) => texts.filter((t) => t.kind !== 'answer');
+// An entry without example questions is found by its answer's sentences, and a customer's
+// message about it reads more like one of them than like a two-word keyword: its answer
+// sentences are held out too, or the calibration would see only the hardest cases.
+const asksLike = (texts: TrainingText[]) =>
+  texts.some((t) => t.kind === 'question') ? texts.filter((t) => t.kind !== 'answer') : texts;
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items];

@@ -58,6 +58,8 @@ export function decisionFeatures(evidence: IntentEvidence, ranked: readonly Cand
     sim1 - evidence.noneSimilarity,
     evidence.coverage,
     Math.min(evidence.evidence.length, 3) / 3,
+    first ? (evidence.explained.get(first.intent) ?? 0) : 0,
+    first ? (evidence.foreign.get(first.intent) ?? 0) : 0,
   ];
 }
 

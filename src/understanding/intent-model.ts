@@ -37,6 +37,10 @@ export interface IntentEvidence {
    * "disattivare" is every entry's verb, "kauth" one entry's name.
    */
   distinctive: Map<string, number>;
+  /** For the listed entries, the IDF-weighted share of the message's words (not grammatical ones) that the entry's texts use (0-1). */
+  explained: Map<string, number>;
+  /** For the listed entries, the share of the message's words that mostly belong to another entry instead (0-1). */
+  foreign: Map<string, number>;
   /** Every word, after spelling correction. */
   words: string[];
 }
@@ -152,6 +156,26 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
         if (share > (distinctive.get(label) ?? 0)) distinctive.set(label, share);
       }
     }
+    // How much of what the message says each listed entry accounts for, and how much of it
+    // belongs to another entry instead ("turn ON two-factor" against an entry about turning it
+    // off: "on"/"attivare" is another entry's word). Weighed by IDF; a word the base never
+    // uses weighs as the rarest, since it is the surest sign of a topic the base lacks.
+    const said = features.words.filter((w) => !grammatical.has(w) && /\p{L}/u.test(w));
+    const explained = new Map<string, number>();
+    const foreign = new Map<string, number>();
+    let total = 0;
+    for (const w of new Set(said)) {
+      const stem = analyser.stem(w);
+      const weight = nearest.idf(`w:${stem}`);
+      total += weight;
+      const shares = usage.get(stem);
+      for (const label of ranked) {
+        const own = shares?.get(label) ?? 0;
+        if (own > 0) explained.set(label, (explained.get(label) ?? 0) + weight);
+        else if (shares && [...shares.values()].some((share) => share > 0.5)) foreign.set(label, (foreign.get(label) ?? 0) + weight);
+      }
+    }
+    for (const map of [explained, foreign]) for (const [label, w] of map) map.set(label, w / total);
     return {
       probabilities,
       similarity: nearest.closestAmong(features.terms, ranked.slice(0, SIMILARITY_OF)),
@@ -159,6 +183,8 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
       coverage: vectorizer.known([...features.terms, ...features.grams], (id) => trained[id] === 1),
       evidence: evidenceWords,
       distinctive,
+      explained,
+      foreign,
       words: features.words,
     };
   }

@@ -10,14 +10,16 @@ const evidence = (parts: Partial<IntentEvidence>): IntentEvidence => ({
   coverage: 1,
   evidence: ['word'],
   distinctive: new Map([['a', 1], ['b', 1], ['c', 1]]),
+  explained: new Map([['a', 1], ['b', 1], ['c', 1]]),
+  foreign: new Map(),
   words: ['word'],
   ...parts,
 });
 // A decision model that reads only the best entry's probability (the first feature), and the
 // sum of the first three (the third): enough to check what the decision does with them.
 const model: DecisionModel = {
-  top1: { weights: [20, 0, 0, 0, 0, 0, 0, 0, 0], bias: -10 },
-  top3: { weights: [0, 0, 20, 0, 0, 0, 0, 0, 0], bias: -10 },
+  top1: { weights: [20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], bias: -10 },
+  top3: { weights: [0, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0], bias: -10 },
   answerAt: 0.9,
   clarifyAt: 0.5,
   maxChoices: 3,
