@@ -1,11 +1,16 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { percentile } from '../src/evaluation/evaluate.js';
 import type { LabelledMessage } from '../src/evaluation/labelled-set.js';
 import type { ChildMessage, ServerKind, ServerReport } from './turn-server.js';
+
+// The memory run's bot gets a short rate-limit window, so its limiter forgets a conversation
+// soon after the conversation's last turn, as it does after a minute in production.
+const IDLE_AFTER_SECONDS = 1;
 
 /** One load level against one server. */
 export interface LoadFigures {
@@ -30,7 +35,12 @@ export interface HttpFigures {
   /** The smallest Bot Framework bot with state and one dialog: the SDK's own cost of a turn. */
   floor: LoadFigures[];
   bare: LoadFigures[];
-  memory: { afterStart: ServerReport; afterTurns: ServerReport };
+  /**
+   * A fresh bot's memory: after start, after a first batch of conversations (which also warms
+   * the JIT and fills every cache), and after a second batch of as many new conversations, each
+   * read once the rate-limit window has passed, so what is left is what an idle conversation keeps.
+   */
+  memory: { afterStart: ServerReport; afterWarmup?: ServerReport; afterTurns: ServerReport };
 }
 
 export interface HttpBenchOptions {
@@ -41,6 +51,8 @@ export interface HttpBenchOptions {
   durationSeconds: number;
   /** A fresh bot's memory is read after start and again after this many turns (8 connections). */
   memoryAfterTurns: number;
+  /** The bot's RATE_LIMIT_WINDOW_SECONDS (default: the configured default). */
+  rateLimitWindowSeconds?: number;
   /** A conversation lasts this many turns; then the connection starts a new one. */
   turnsPerConversation: number;
   /** When set, each server child writes V8 CPU profiles (--cpu-prof) into a sub-folder named for it. */
@@ -56,10 +68,10 @@ interface Child {
   stop(): Promise<void>;
 }
 
-async function startChild(kind: ServerKind, messagesFile: string, profileDir?: string): Promise<Child> {
+async function startChild(kind: ServerKind, messagesFile: string, profileDir?: string, rateLimitWindowSeconds?: number): Promise<Child> {
   // One folder per server: the main thread and tsx's loader thread each write a profile.
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, kind)}`] : [];
-  const child: ChildProcess = fork(SERVER_SCRIPT, [kind, messagesFile], {
+  const child: ChildProcess = fork(SERVER_SCRIPT, [kind, messagesFile, String(rateLimitWindowSeconds ?? '')], {
     execArgv: ['--import', 'tsx', '--disable-warning=DEP0111', '--expose-gc', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -146,7 +158,7 @@ async function load(child: Child, requests: autocannon.Request[], connections: n
 
 /** Runs `work` against a fresh server child, and stops the child whatever happens. */
 async function withServer<T>(kind: ServerKind, options: HttpBenchOptions, work: (child: Child) => Promise<T>): Promise<T> {
-  const child = await startChild(kind, options.messagesFile, options.profileDir);
+  const child = await startChild(kind, options.messagesFile, options.profileDir, options.rateLimitWindowSeconds);
   try {
     return await work(child);
   } finally {
@@ -175,10 +187,17 @@ export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures>
   const floor = await loadLevels('floor', requests, options);
   const botPrecomputed = await loadLevels('bot-precomputed', requests, options);
   const bot = await loadLevels('bot', requests, options);
-  const memory = await withServer('bot', { ...options, profileDir: undefined }, async (child) => {
+  const memory = await withServer('bot', { ...options, profileDir: undefined, rateLimitWindowSeconds: IDLE_AFTER_SECONDS }, async (child) => {
     const afterStart = await child.ask(true);
+    const idle = async () => {
+      // The per-conversation rate limiter keeps a record until its window ends: wait it out.
+      await sleep((IDLE_AFTER_SECONDS + 1) * 1000);
+      return child.ask(true);
+    };
     await load(child, requests, 8, { amount: options.memoryAfterTurns });
-    return { afterStart, afterTurns: await child.ask(true) };
+    const afterWarmup = await idle();
+    await load(child, requests, 8, { amount: options.memoryAfterTurns });
+    return { afterStart, afterWarmup, afterTurns: await idle() };
   });
   return { durationSeconds: options.durationSeconds, turnsPerConversation: options.turnsPerConversation, bot, botPrecomputed, floor, bare, memory };
 }

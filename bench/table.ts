@@ -71,11 +71,16 @@ function httpRows(r: BenchResults): string[][] {
   return [header, ...rows];
 }
 
-/** Heap kept per conversation, from the memory run: the growth over the conversations it held. */
+/**
+ * Heap kept per idle conversation, from the memory run: the growth over the second batch of
+ * conversations (the first one warmed the JIT and the caches), both read after the rate-limit
+ * window. Older results without a warm-up batch count from start.
+ */
 export function heapPerConversationKb(r: BenchResults): number {
-  const { afterStart, afterTurns } = r.http.memory;
-  const conversations = Math.max(1, afterTurns.turns / r.http.turnsPerConversation);
-  return ((afterTurns.heapUsedMb - afterStart.heapUsedMb) * 1024) / conversations;
+  const { afterStart, afterWarmup, afterTurns } = r.http.memory;
+  const base = afterWarmup ?? afterStart;
+  const conversations = Math.max(1, (afterTurns.turns - base.turns) / r.http.turnsPerConversation);
+  return ((afterTurns.heapUsedMb - base.heapUsedMb) * 1024) / conversations;
 }
 
 /** Sportello's CPU per turn against the floor bot and the bare reply, per concurrency: the headline ratios. */
@@ -111,7 +116,7 @@ export function formatResults(r: BenchResults): string {
     ...floorSummary(r),
     '',
     `Memory of the bot server: ${afterStart.rssMb} MB resident after start (heap ${afterStart.heapUsedMb} MB), ${afterTurns.rssMb} MB after ${count(afterTurns.turns)} turns (heap ${afterTurns.heapUsedMb} MB)`,
-    `  heap per conversation kept: ${heapPerConversationKb(r).toFixed(2)} KB (${count(afterTurns.turns / h.turnsPerConversation)} conversations of ${h.turnsPerConversation} turns, in memory)`,
+    `  heap per idle conversation: ${heapPerConversationKb(r).toFixed(2)} KB (${count((afterTurns.turns - (h.memory.afterWarmup ?? afterStart).turns) / h.turnsPerConversation)} new conversations of ${h.turnsPerConversation} turns after ${count(h.memory.afterWarmup?.turns ?? 0)} warm-up turns, read after the rate-limit window)`,
     ...(r.compiled
       ? [`Compiled bot (node build/index.js, median of cold starts): first reply ${count(r.compiled.firstReplyMs)} ms after spawn, ${r.compiled.rssMbAfterStart} MB resident after start`]
       : []),

@@ -47,11 +47,11 @@ function bareServer(): Server {
   return server;
 }
 
-async function start(kind: ServerKind, messagesFile: string): Promise<{ server: Server; url: string; stop(): Promise<void> }> {
+async function start(kind: ServerKind, messagesFile: string, rateLimitWindowSeconds: string): Promise<{ server: Server; url: string; stop(): Promise<void> }> {
   if (kind === 'bot' || kind === 'bot-precomputed') {
     // All the load comes from one address: the per-address rate limit would turn most turns
     // into 429s. The per-conversation limit stays (a conversation here is 10 turns).
-    const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '0' });
+    const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_WINDOW_SECONDS: rateLimitWindowSeconds || undefined });
     const app = await createApp(config, { logger: createLogger('silent') });
     if (kind === 'bot-precomputed') {
       const understander = app.services.understander;
@@ -79,9 +79,9 @@ function report(turns: number, collect: boolean): ServerReport {
   return { type: 'report', rssMb: megabytes(usage.rss), heapUsedMb: megabytes(usage.heapUsed), turns, cpuMs: (user + system) / 1000 };
 }
 
-const [kind, messagesFile] = process.argv.slice(2) as [ServerKind, string];
+const [kind, messagesFile, rateLimitWindowSeconds = ''] = process.argv.slice(2) as [ServerKind, string, string?];
 if (!SERVER_KINDS.includes(kind) || !messagesFile) throw new Error(`turn-server: usage: turn-server.ts ${SERVER_KINDS.join('|')} MESSAGES.tsv`);
-const running = await start(kind, messagesFile);
+const running = await start(kind, messagesFile, rateLimitWindowSeconds);
 let turns = 0;
 running.server.on('after', () => turns++);
 const send = (message: ChildMessage) => process.send!(message);

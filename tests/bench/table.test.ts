@@ -43,7 +43,8 @@ const results: BenchResults = {
     bot: [1, 8, 64].map((c) => load(c, 6)),
     memory: {
       afterStart: { type: 'report', rssMb: 201.5, heapUsedMb: 71.2, turns: 0, cpuMs: 0 },
-      afterTurns: { type: 'report', rssMb: 333.3, heapUsedMb: 88.8, turns: 10_000, cpuMs: 0 },
+      afterWarmup: { type: 'report', rssMb: 300.1, heapUsedMb: 80.8, turns: 10_000, cpuMs: 0 },
+      afterTurns: { type: 'report', rssMb: 333.3, heapUsedMb: 88.8, turns: 20_000, cpuMs: 0 },
     },
   },
   compiled: { firstReplyMs: 1234, rssMbAfterStart: 140.5 },
@@ -92,11 +93,14 @@ describe('the benchmark table', () => {
 
   it('shows the compiled bot’s start and the heap each kept conversation costs', () => {
     expect(table).toContain('first reply 1,234 ms after spawn, 140.5 MB resident after start');
-    // (88.8 - 71.2) MB over 1,000 conversations
-    expect(table).toContain('heap per conversation kept: 18.02 KB');
+    // (88.8 - 80.8) MB over the 1,000 conversations after the warm-up, not (88.8 - 71.2) over 2,000
+    expect(table).toContain('heap per idle conversation: 8.19 KB (1,000 new conversations');
+    const { afterWarmup: _, ...withoutWarmup } = results.http.memory;
+    // older results had no warm-up batch: counted from start, (88.8 - 71.2) MB over 2,000
+    expect(formatResults({ ...results, http: { ...results.http, memory: withoutWarmup } })).toContain('heap per idle conversation: 9.01 KB');
   });
 
   it('shows the memory after start and after the turns, and the machine it ran on', () => {
-    for (const figure of ['201.5 MB', '71.2 MB', '333.3 MB', '88.8 MB', '10,000 turns', '2 cores', 'Test CPU', '2026-11-29']) expect(table).toContain(figure);
+    for (const figure of ['201.5 MB', '71.2 MB', '333.3 MB', '88.8 MB', '20,000 turns', '2 cores', 'Test CPU', '2026-11-29']) expect(table).toContain(figure);
   });
 });
