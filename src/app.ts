@@ -93,8 +93,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // The widget's conversations: memory, or Redis shared by every process (an agent's message at any process reaches them).
   const directLineStore = options.directLineStore ?? conversationStoreFor(backend, config, logger);
   const botAccount = { id: config.appId ?? 'sportello', name: 'Sportello', role: 'bot' };
+  // The support team's events; the hand-off desk records cases taken and closed outside customer turns.
+  const insights = createInsights(config, logger, options.eventStore);
   // Hand-offs to agents in Teams: cases in the same backend as conversation state.
-  const handoff = createHandoffDesk({ config, content, t, logger, backend, auth, directLineStore, bot: botAccount });
+  const handoff = createHandoffDesk({ config, content, t, logger, backend, auth, directLineStore, bot: botAccount, events: insights.sink });
   const services: DialogServices = { kb: content.kb, trees: content.trees, understander, t, handoff };
 
   const conversationState = new ConversationState(backend.storage);
@@ -132,7 +134,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     // The masks speak the customer's language: the message's own, the channel's as a hint.
     language: (text, locale) => understander.detectLanguage(text, { hint: languageOf(locale), fallback: config.defaultLocale }).language,
   });
-  const insights = createInsights(config, logger, options.eventStore);
   const middleware: Middleware[] = [
     // The length check before any other work: a long paste is cut to what the bot would read.
     new LongMessages(config.maxMessageChars, (text) => understander.recognizeCommand(text)?.command === 'crisis'),

@@ -3,6 +3,7 @@ import type { Translate } from '../i18n/i18n.js';
 import type { Report } from '../insights/report.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import type { TreeCatalog } from '../trees/model.js';
+import { handoffSection } from './handoff-section.js';
 
 /** The periods the dashboard offers, in days. */
 export const PERIODS = [1, 7, 30, 90] as const;
@@ -16,7 +17,10 @@ export interface PageView {
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const percent = (rate: number | undefined) => (rate === undefined ? undefined : `${Math.round(rate * 100)}%`);
-const minutes = (ms: number | undefined) => (ms === undefined ? undefined : `${Math.round(ms / 6000) / 10} min`);
+/** A wait as a support lead reads it: seconds under a minute, else minutes to a tenth. */
+export function waitText(ms: number, t: Translate, language: Language): string {
+  return ms < 59_500 ? t(language, 'admin.seconds', { count: Math.round(ms / 1000) }) : t(language, 'admin.minutes', { count: Math.round(ms / 6000) / 10 });
+}
 
 function shell(view: PageView, t: Translate, title: string, body: string, scripts = ''): string {
   return `<!doctype html>
@@ -104,6 +108,8 @@ export function dashboardPage(report: Report, view: PageView, t: Translate, kb: 
     labels: { answered: t(language, 'admin.answered'), clarified: t(language, 'admin.clarified'), declined: t(language, 'admin.declined'), conversations: t(language, 'admin.conversations'), helpful: t(language, 'admin.helpful'), unhelpful: t(language, 'admin.unhelpful'), reached: t(language, 'admin.reached'), left: t(language, 'admin.left') },
     days: perDay(report),
     entries: report.entries.map((e) => ({ label: entryTitle(e.entry), helpful: e.helpful, unhelpful: e.unhelpful })),
+    ratings: report.ratingCounts,
+    ratingsLabel: t(language, 'admin.ratings'),
     trees: Object.fromEntries(report.trees.map((tree) => [tree.tree, tree.nodes.map((n) => ({ label: n.node, reached: n.reached, left: n.left }))])),
   };
   const query = (extra: Record<string, string>) => new URLSearchParams({ lang: language, days: String(view.days), ...(view.filter ? { language: view.filter } : {}), ...extra }).toString();
@@ -128,13 +134,15 @@ export function dashboardPage(report: Report, view: PageView, t: Translate, kb: 
     ${kpi('helpful-rate', 'helpfulRate', percent(totals.helpfulRate))}
     ${kpi('handoffs', 'handoffs', totals.handoffs)}
     ${kpi('handoff-rate', 'handoffRate', percent(totals.handoffRate))}
-    ${kpi('median-wait', 'medianWait', minutes(totals.medianWaitMs))}
+    ${kpi('median-wait', 'medianWait', totals.medianWaitMs === undefined ? undefined : waitText(totals.medianWaitMs, t, language))}
+    ${kpi('average-rating', 'rating', totals.averageRating === undefined ? undefined : `${totals.averageRating.toFixed(1)}/5`)}
   </section>
   <section class="grid">
     <div class="card wide"><h2>${s('perDay')}</h2><div class="chart"><canvas data-chart="days"></canvas></div></div>
     <div class="card"><h2>${s('perEntry')}</h2><div class="chart"><canvas data-chart="entries"></canvas></div>${table(['entry', 'answered', 'helpful', 'unhelpful', 'helpfulRate'], entries, 'entries')}</div>
     <div class="card"><h2>${s('topDeclined')}</h2><p class="hint">${s('topDeclinedHint')}</p>${table(['question', 'language', 'count'], declined, 'declined')}</div>
   </section>
+  ${handoffSection(report, language, t)}
   <section class="card"><h2>${s('trees')}</h2><p class="hint">${s('treesHint')}</p><div class="trees">${treeSections.join('') || `<p class="empty">${s('empty')}</p>`}</div></section>
   <section class="card"><h2>${s('perDayLanguage')}</h2>${table(['day', 'language', 'conversations', 'answered', 'clarified', 'declined', 'handoffs', 'helpful', 'unhelpful'], daily, 'daily')}</section>
 </main>

@@ -21,6 +21,7 @@ import { everyMask, secretMasks } from '../secrets/masks.js';
 export const LANGUAGE_EVENT = 'sportello.language';
 import { emptyNotes, setCaseNotes, type CaseNotes } from '../handoff/case-notes.js';
 import { handleAgentTurn } from '../handoff/agent-side.js';
+import { turnEvents } from '../insights/turn-events.js';
 import { handleCustomerTurn } from '../handoff/customer-side.js';
 import type { HandoffDesk } from '../handoff/desk.js';
 
@@ -59,9 +60,15 @@ export class SportelloBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       // An agent's click or message in a case's Teams thread is for the hand-off desk, mentioned or not.
-      if (options.handoff && (await handleAgentTurn(options.handoff, context))) return next();
+      if (options.handoff && (await handleAgentTurn(options.handoff, context))) {
+        turnEvents(context).notCustomer();
+        return next();
+      }
       // In a Teams channel or group chat, people talk among themselves until they mention the bot.
-      if (!isAddressedToBot(context.activity)) return next();
+      if (!isAddressedToBot(context.activity)) {
+        turnEvents(context).notCustomer();
+        return next();
+      }
       const long = readLongMessage(context, options.maxMessageChars, (text) => options.services.understander.recognizeCommand(text)?.command === 'crisis');
       if (long) {
         await this.refuseTooLong(context, long);

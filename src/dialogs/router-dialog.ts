@@ -245,6 +245,8 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
 
   /** Asking for a person: what will be passed on and "connect me?", or how to reach support where hand-offs are not set up. */
   private async offerPerson(dc: DialogContext, from?: TreeHandoff): Promise<DialogTurnResult> {
+    // One place for every way to a person (a tree that did not solve it, "talk to a human").
+    turnEvents(dc.context).handoff({ phase: 'requested', ...(from ? { tree: from.tree, node: from.node } : {}) });
     const offer = await personOffer(this.services, dc.context, this.language(dc), from);
     if (offer.kind === 'confirm') {
       await this.ask(dc, offer.question, offer.offered);

@@ -211,8 +211,8 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
   private async handOff(dc: DialogContext, text: string): Promise<DialogTurnResult> {
     const state = this.state(dc);
     const events = turnEvents(dc.context);
+    // The hand-off itself is recorded where the router offers the person.
     events.treeEnded(state.tree, state.at, state.phase === 'feedback' ? 'not-solved' : 'handoff');
-    events.handoff({ phase: 'requested', tree: state.tree, node: state.at });
     return dc.endDialog({ handoff: { text, tree: state.tree, node: state.at } } satisfies TreeOutcome);
   }
 

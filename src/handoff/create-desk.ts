@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Content } from '../content/load-content.js';
 import type { ConversationStore } from '../directline/conversation-store.js';
 import type { Translate } from '../i18n/i18n.js';
+import type { EventSink } from '../insights/event.js';
 import type { Logger } from '../logging.js';
 import type { StateBackend } from '../storage/state-backend.js';
 import { botConnector } from './connector.js';
@@ -23,6 +24,8 @@ export interface DeskWiring {
   auth: BotFrameworkAuthentication;
   directLineStore: ConversationStore;
   bot: ChannelAccount;
+  /** Where the desk records cases taken, closed and left to tickets (the support team's events). */
+  events?: EventSink;
 }
 
 /** The hand-off desk from config: cases in Redis next to conversation state when there is one, else in memory. */
@@ -47,5 +50,6 @@ export function createHandoffDesk(w: DeskWiring): HandoffDesk {
     trees: w.content.trees,
     reader: createHandoffReader(w.content.handoff),
     logger: w.logger,
+    ...(w.events ? { events: w.events } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import { TurnContext } from '../sdk/turn.js';
 import type { TurnInput } from '../dialogs/turn-input.js';
+import { turnEvents } from '../insights/turn-events.js';
 import type { Reply } from '../replies/reply.js';
 import { sendReplies } from '../replies/send.js';
 import { clearNotes, caseNotes } from './case-notes.js';
@@ -75,6 +76,7 @@ export async function handleCustomerTurn(desk: HandoffDesk, context: TurnContext
         c.step === 'rating' ? { ...c, step: 'comment', rating: { score, at: desk.now().toISOString() } } : undefined,
       );
       if (rated) {
+        turnEvents(context).feedback({ kind: 'rating', value: score });
         await desk.refreshCard(rated);
         await desk.toThread(rated, { text: desk.t(desk.agentLanguage, 'handoff.agent.ratedLine', { score }) });
       }
@@ -85,7 +87,11 @@ export async function handleCustomerTurn(desk: HandoffDesk, context: TurnContext
       const skipped = payload !== undefined || !text;
       if (!skipped) {
         const commented = await desk.store.update(handoffCase.id, (c) => (c.rating ? { ...c, rating: { ...c.rating, comment: text } } : undefined));
-        if (commented) await desk.toThread(commented, { text: desk.t(desk.agentLanguage, 'handoff.agent.commentLine', { text }) });
+        if (commented) {
+          // The comment as masked by the first middleware, for the dashboard (cleared with the other texts).
+          turnEvents(context).feedback({ kind: 'comment', value: commented.rating!.score, text });
+          await desk.toThread(commented, { text: desk.t(desk.agentLanguage, 'handoff.agent.commentLine', { text }) });
+        }
       }
       await finish(desk, context, handoffCase, { text: t('handoff.back') });
       return true;

@@ -4,6 +4,7 @@ import { type TurnContext } from '../sdk/turn.js';
 import type { Language } from '../content/languages.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
+import type { EventSink, HandoffPhase } from '../insights/event.js';
 import type { Logger } from '../logging.js';
 import type { Reply, ReplyChoice } from '../replies/reply.js';
 import type { TreeCatalog } from '../trees/model.js';
@@ -38,6 +39,8 @@ export interface DeskParts {
   trees: TreeCatalog;
   reader: HandoffReader;
   logger: Logger;
+  /** The support team's events (src/insights): a case taken, closed, or left to a ticket. */
+  events?: EventSink;
   now?: () => Date;
 }
 
@@ -69,6 +72,12 @@ export class HandoffDesk {
   }
   get agentLanguage(): Language {
     return this.parts.settings.agentLanguage;
+  }
+
+  /** An event of the case's life, in the customer's conversation (it happens in an agent's turn or a sweep). */
+  private record(handoffCase: HandoffCase, phase: HandoffPhase, at: Date, extra: { waitMs?: number; outcome?: string } = {}): void {
+    const { conversationId: conversation, channelId: channel } = handoffCase.customer;
+    this.parts.events?.record({ at: at.getTime(), type: 'handoff', phase, conversation, channel, language: handoffCase.language, ...extra });
   }
 
   /** Where cases go: the channel agents chose in Teams, else the configured one; none: hand-offs are not set up. */
@@ -177,6 +186,7 @@ export class HandoffDesk {
     await this.store.dequeue(caseId);
     await this.store.removeTicket(caseId);
     await this.store.recordWait(Math.round((now.getTime() - Date.parse(taken.openedAt)) / 1000));
+    this.record(taken, 'accepted', now, { waitMs: now.getTime() - Date.parse(taken.openedAt) });
     await this.refreshCard(taken);
     await this.toCustomer(taken, [{ text: this.t(taken.language, 'handoff.joined', { name: agent.name }) }], [handoffStatus('accepted')]);
     return taken;
@@ -184,10 +194,12 @@ export class HandoffDesk {
 
   /** The agent ends the conversation: the customer is asked to rate it. */
   async close(caseId: string): Promise<HandoffCase | undefined> {
+    const now = this.now();
     const closed = await this.store.update(caseId, (c) =>
-      c.status === 'connected' ? { ...c, status: 'closed', step: 'rating', closedAt: this.now().toISOString() } : undefined,
+      c.status === 'connected' ? { ...c, status: 'closed', step: 'rating', closedAt: now.toISOString() } : undefined,
     );
     if (!closed) return undefined;
+    this.record(closed, 'closed', now);
     await this.refreshCard(closed);
     const name = closed.agent?.name ?? '';
     await this.toCustomer(closed, [{ text: this.t(closed.language, 'handoff.closed', { name }), choices: ratingChoices() }], [handoffStatus('completed')]);
@@ -219,6 +231,7 @@ export class HandoffDesk {
           : undefined,
       );
       if (!expired) continue;
+      this.record(expired, 'abandoned', now, { outcome: 'ticket' });
       await this.store.dequeue(id);
       await this.store.addTicket(id, Date.parse(expired.openedAt));
       await this.refreshCard(expired);

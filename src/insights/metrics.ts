@@ -16,11 +16,11 @@ export class TurnMetrics implements EventSink {
   });
   private readonly feedback = new Counter({
     name: 'sportello_feedback_total',
-    help: 'Feedback: helpful (👍 value=yes / 👎 value=no) on answers, solved at the end of guided trees, rating after a hand-off (value=1..5)',
+    help: 'Feedback: helpful (👍 value=yes / 👎 value=no) on answers, solved at the end of guided trees, rating after a hand-off (value=1..5), comment on that rating (value=the rating)',
     labelNames: ['kind', 'value', 'language', 'entry'],
     registers: [this.registry],
   });
-  private readonly handoffs = new Counter({ name: 'sportello_handoffs_total', help: 'Hand-offs to a person, by phase', labelNames: ['phase', 'language'], registers: [this.registry] });
+  private readonly handoffs = new Counter({ name: 'sportello_handoffs_total', help: 'Hand-offs to a person, by phase: requested (a person offered), accepted (an agent took it), closed (the agent ended it), abandoned (nobody took it in time: a ticket)', labelNames: ['phase', 'language'], registers: [this.registry] });
   private readonly treeNodes = new Counter({ name: 'sportello_tree_nodes_total', help: 'Nodes of guided trees reached', labelNames: ['tree', 'node', 'language'], registers: [this.registry] });
   private readonly latency = new Histogram({
     name: 'sportello_turn_duration_seconds',
@@ -50,7 +50,8 @@ export class TurnMetrics implements EventSink {
         this.latency.observe({ language, entry: event.entry ?? 'none' }, (event.latencyMs ?? 0) / 1000);
         break;
       case 'feedback': {
-        const value = event.feedback === 'rating' ? String(event.value) : event.value ? 'yes' : 'no';
+        const scored = event.feedback === 'rating' || event.feedback === 'comment';
+        const value = scored ? String(event.value) : event.value ? 'yes' : 'no';
         this.feedback.inc({ kind: event.feedback ?? 'unknown', value, language, entry: event.entry ?? event.tree ?? 'none' });
         break;
       }

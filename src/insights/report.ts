@@ -33,6 +33,9 @@ export interface Report {
     handoffs: number;
     /** Conversations with a hand-off, over all conversations (0-1). */
     handoffRate: number;
+    /** Hand-offs an agent took, and closed. */
+    handoffsTaken: number;
+    handoffsClosed: number;
     /** Median wait for an agent, in ms; undefined with no hand-off taken. */
     medianWaitMs?: number;
     helpful: number;
@@ -42,6 +45,10 @@ export interface Report {
     ratings: number;
     averageRating?: number;
   };
+  /** How many ratings gave 1, 2, 3, 4 and 5 (index 0 is 1). */
+  ratingCounts: number[];
+  /** The latest comments after a hand-off (masked as typed), newest first. */
+  comments: Array<{ score: number; text: string; language: string; day: string }>;
   daily: DailyRow[];
   declined: Array<{ text: string; language: string; count: number }>;
   entries: Array<{ entry: string; answered: number; helpful: number; unhelpful: number }>;
@@ -76,12 +83,20 @@ export async function buildReport(store: EventStore, range: ReportRange): Promis
   const [totals] = await store.all<Record<string, unknown>>(
     `SELECT COUNT(DISTINCT conversation) AS conversations,
        COUNT(DISTINCT CASE WHEN type = 'handoff' AND phase = 'requested' THEN conversation END) AS handed,
+       ${count("type = 'handoff' AND phase = 'accepted'")} AS taken,
+       ${count("type = 'handoff' AND phase = 'closed'")} AS closed,
        ${count("type = 'feedback' AND feedback = 'rating'")} AS ratings,
        AVG(CASE WHEN type = 'feedback' AND feedback = 'rating' THEN value END) AS rating
      FROM events WHERE ${where}`,
     params,
   );
-  const waits = (await store.all<{ wait: unknown }>(`SELECT wait_ms AS wait FROM events WHERE ${where} AND type = 'handoff' AND wait_ms IS NOT NULL ORDER BY wait_ms`, params)).map((r) => num(r.wait));
+  const waits = (await store.all<{ wait: unknown }>(`SELECT wait_ms AS wait FROM events WHERE ${where} AND type = 'handoff' AND phase = 'accepted' AND wait_ms IS NOT NULL ORDER BY wait_ms`, params)).map((r) => num(r.wait));
+  const ratingRows = await store.all<{ value: unknown; n: unknown }>(`SELECT value, COUNT(*) AS n FROM events WHERE ${where} AND type = 'feedback' AND feedback = 'rating' GROUP BY value`, params);
+  const ratingCounts = [1, 2, 3, 4, 5].map((score) => num(ratingRows.find((r) => num(r.value) === score)?.n));
+  const comments = await store.all<Record<string, unknown>>(
+    `SELECT value, text, language, day FROM events WHERE ${where} AND type = 'feedback' AND feedback = 'comment' AND text IS NOT NULL ORDER BY at DESC, id DESC LIMIT 10`,
+    params,
+  );
   const declined = await store.all<Record<string, unknown>>(
     `SELECT text, language, COUNT(*) AS n FROM events WHERE ${where} AND type = 'turn' AND decision = 'none' AND text IS NOT NULL
      GROUP BY text, language ORDER BY n DESC, text LIMIT 15`,
@@ -126,6 +141,8 @@ export async function buildReport(store: EventStore, range: ReportRange): Promis
       declined: sum('declined'),
       handoffs: sum('handoffs'),
       handoffRate: conversations ? num(totals?.handed) / conversations : 0,
+      handoffsTaken: num(totals?.taken),
+      handoffsClosed: num(totals?.closed),
       ...(waits.length ? { medianWaitMs: waits[Math.floor((waits.length - 1) / 2)] } : {}),
       helpful,
       unhelpful,
@@ -133,6 +150,8 @@ export async function buildReport(store: EventStore, range: ReportRange): Promis
       ratings,
       ...(ratings ? { averageRating: num(totals?.rating) } : {}),
     },
+    ratingCounts,
+    comments: comments.map((r) => ({ score: num(r.value), text: String(r.text), language: String(r.language), day: String(r.day) })),
     daily: dailyRows,
     declined: declined.map((r) => ({ text: String(r.text), language: String(r.language), count: num(r.n) })),
     entries: entries.map((r) => ({ entry: String(r.entry), answered: num(r.answered), helpful: num(r.helpful), unhelpful: num(r.unhelpful) })),

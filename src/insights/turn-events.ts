@@ -16,12 +16,12 @@ export interface DecisionNote {
 
 export interface FeedbackNote {
   kind: FeedbackKind;
-  /** 1 / 0 for helpful and solved, 1-5 for a rating. */
+  /** 1 / 0 for helpful and solved, 1-5 for a rating (and for the comment on it). */
   value: number;
   entry?: string;
   tree?: string;
   node?: string;
-  /** The masked question the feedback is about; kept for a 👎 only. */
+  /** The masked question the feedback is about (kept for a 👎 only), or the masked comment. */
   text?: string;
 }
 
@@ -51,10 +51,15 @@ export interface TurnEvents {
   treeEnded(tree: string, node: string, outcome: TreeOutcome): void;
   feedback(note: FeedbackNote): void;
   handoff(note: HandoffNote): void;
+  /**
+   * This message is not a customer's (an agent's in a case thread, people talking among
+   * themselves in a Teams channel): no turn event, so it counts as no conversation.
+   */
+  notCustomer(): void;
 }
 
 const RECORDER = Symbol('sportello.turnEvents');
-const nowhere: TurnEvents = { decided() {}, answered() {}, treeNode() {}, treeEnded() {}, feedback() {}, handoff() {} };
+const nowhere: TurnEvents = { decided() {}, answered() {}, treeNode() {}, treeEnded() {}, feedback() {}, handoff() {}, notCustomer() {} };
 
 /** This turn's notes; a no-op recorder when events are not wired in. */
 export function turnEvents(context: TurnContext): TurnEvents {
@@ -82,6 +87,7 @@ export class RecordTurns implements Middleware {
     const turn: Partial<InsightEvent> = {};
     const later: Array<Omit<InsightEvent, 'conversation' | 'channel' | 'language'> & Partial<InsightEvent>> = [];
     const at = () => this.clock();
+    let customer = true;
     context.turnState.set(RECORDER, {
       decided(note) {
         Object.assign(turn, {
@@ -104,12 +110,17 @@ export class RecordTurns implements Middleware {
         later.push({ at: at(), type: 'tree', tree, node, outcome });
       },
       feedback(note) {
-        // The question's text is kept for a 👎 only: that is what the review loop reads.
+        // The question's text is kept for a 👎 only (that is what the review loop reads), and a
+        // comment after a hand-off is the text itself.
         const { kind, ...rest } = note;
-        later.push({ at: at(), type: 'feedback', ...rest, feedback: kind, text: kind === 'helpful' && note.value === 0 ? note.text : undefined });
+        const keep = (kind === 'helpful' && note.value === 0) || kind === 'comment';
+        later.push({ at: at(), type: 'feedback', ...rest, feedback: kind, text: keep ? note.text : undefined });
       },
       handoff(note) {
         later.push({ at: at(), type: 'handoff', ...note });
+      },
+      notCustomer() {
+        customer = false;
       },
     } satisfies TurnEvents);
     try {
@@ -120,7 +131,7 @@ export class RecordTurns implements Middleware {
         channel: context.activity.channelId ?? 'unknown',
         language: peekTurnInput(context)?.language ?? languageOf(context.activity.locale) ?? this.defaultLanguage,
       };
-      this.sink.record({ ...base, ...turn, at: at(), type: 'turn', latencyMs: performance.now() - started });
+      if (customer) this.sink.record({ ...base, ...turn, at: at(), type: 'turn', latencyMs: performance.now() - started });
       for (const event of later) this.sink.record({ ...base, ...stripUndefined(event) });
     }
   }

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/content/languages.js';
+import { waitText } from '../../src/admin/page.js';
+import { handoffEnv } from '../handoff/support.js';
+import { FakeConnector } from '../support/fake-connector.js';
 import { HttpBot } from '../support/http-bot.js';
 import { runSession, SECRETS, type Tally } from './session.js';
 
@@ -22,14 +25,17 @@ if (!haveChromium) {
 
 describe.skipIf(!haveChromium)('the support dashboard after a scripted session of 50 conversations', () => {
   let bot: HttpBot;
+  let connector: FakeConnector;
   let tally: Tally;
   let browser: Browser;
   let profile: string;
   let page: Page;
 
   beforeAll(async () => {
-    bot = await HttpBot.start({ env: { ADMIN_TOKEN: TOKEN } });
-    tally = await runSession([bot], bot.app.services.t, 'dash');
+    // Hand-offs go to a fake Teams connector, where the session's agent takes one.
+    connector = await FakeConnector.start();
+    bot = await HttpBot.start({ env: { ADMIN_TOKEN: TOKEN, ...handoffEnv(connector) } });
+    tally = await runSession([bot], bot.app.services.t, 'dash', { agents: connector });
     profile = await mkdtemp(path.join(tmpdir(), 'sportello-chromium-'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -42,6 +48,7 @@ describe.skipIf(!haveChromium)('the support dashboard after a scripted session o
   afterAll(async () => {
     await browser?.close();
     await bot?.stop();
+    await connector?.stop();
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
@@ -55,6 +62,9 @@ describe.skipIf(!haveChromium)('the support dashboard after a scripted session o
     expect(tally.helpful).toBeGreaterThan(0);
     expect(tally.unhelpful).toBeGreaterThan(0);
     expect(tally.handoffs).toBe(4);
+    expect(tally.handoffsTaken).toBe(1);
+    expect(tally.handoffsClosed).toBe(1);
+    expect(tally.ratings).toHaveLength(1);
     for (const language of LANGUAGES) expect(tally.byLanguage[language].conversations).toBeGreaterThanOrEqual(12);
   });
 
@@ -106,6 +116,33 @@ describe.skipIf(!haveChromium)('the support dashboard after a scripted session o
     expect(await tree.locator('tr[data-node="identity-check"] [data-metric="left"]').textContent()).toBe('0');
   });
 
+  it('shows the hand-off the agent took and closed, its wait and its rating', async () => {
+    const handoffs = '[data-section="handoffs"]';
+    expect(await metric('handoffs-requested', handoffs)).toBe(String(tally.handoffs));
+    expect(await metric('handoffs-taken', handoffs)).toBe(String(tally.handoffsTaken));
+    expect(await metric('handoffs-closed', handoffs)).toBe(String(tally.handoffsClosed));
+    expect(await metric('ratings', handoffs)).toBe(String(tally.ratings.length));
+    for (const score of [1, 2, 3, 4, 5]) expect(await metric(`rating-${score}`, handoffs), `rated ${score}`).toBe(String(tally.ratings.filter((r) => r === score).length));
+    const average = tally.ratings.reduce((a, b) => a + b, 0) / tally.ratings.length;
+    expect(await metric('average-rating')).toBe(`${average.toFixed(1)}/5`);
+    // The wait the case itself holds: opened when the customer asked, taken when the agent clicked.
+    const waits = await Promise.all(
+      tally.threads.map(async (thread) => {
+        const handoffCase = await bot.app.handoff.store.get((await bot.app.handoff.store.caseOfThread(thread))!);
+        return Date.parse(handoffCase!.takenAt!) - Date.parse(handoffCase!.openedAt);
+      }),
+    );
+    expect(await metric('median-wait')).toBe(waitText(waits.sort((a, b) => a - b)[Math.floor((waits.length - 1) / 2)]!, bot.app.services.t, 'en'));
+    // The comment is kept as the bot read it: the words around the secret typed in it are left
+    // out with the secret, the rest is shown.
+    const comments = await page.locator(`${handoffs} [data-comment] .question`).allTextContents();
+    expect(comments).toHaveLength(tally.comments.length);
+    const typed = tally.comments[0]!.typed;
+    expect(comments[0]).toContain(typed.slice(0, typed.indexOf('!')));
+    expect(await page.locator(`${handoffs} [data-comment] [data-metric="comment-score"]`).allTextContents()).toEqual(tally.comments.map((c) => `${c.score}/5`));
+    for (const secret of SECRETS) expect(comments.join('\n')).not.toContain(secret);
+  });
+
   it('draws its charts with the chart library the bot serves itself', async () => {
     // Run in the page (a string: the test's TypeScript has no DOM types).
     await expect.poll(() => page.evaluate('typeof Chart')).toBe('function');
@@ -136,6 +173,10 @@ describe.skipIf(!haveChromium)('the support dashboard after a scripted session o
     expect(total('sportello_feedback_total', /kind="helpful",value="yes"/)).toBe(tally.helpful);
     expect(total('sportello_feedback_total', /kind="helpful",value="no"/)).toBe(tally.unhelpful);
     expect(total('sportello_handoffs_total', /phase="requested"/)).toBe(tally.handoffs);
+    expect(total('sportello_handoffs_total', /phase="accepted"/)).toBe(tally.handoffsTaken);
+    expect(total('sportello_handoffs_total', /phase="closed"/)).toBe(tally.handoffsClosed);
+    expect(total('sportello_handoff_wait_seconds_count')).toBe(tally.handoffsTaken);
+    for (const score of [1, 2, 3, 4, 5]) expect(total('sportello_feedback_total', new RegExp(`kind="rating",value="${score}"`))).toBe(tally.ratings.filter((r) => r === score).length);
     for (const language of LANGUAGES) expect(total('sportello_decisions_total', new RegExp(`decision="none",language="${language}"`)), language).toBe(tally.byLanguage[language].declined);
   });
 

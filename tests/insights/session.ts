@@ -1,12 +1,16 @@
 import type { Activity } from 'botbuilder';
 import type { Language } from '../../src/content/languages.js';
 import type { Translate } from '../../src/i18n/i18n.js';
+import { lastThread, TeamsAgent } from '../handoff/support.js';
+import type { FakeConnector } from '../support/fake-connector.js';
 import type { BotClient, HttpReply } from '../support/http-bot.js';
 
 /**
  * The scripted session of the support-team tests: 50 conversations in four languages with
  * answers, 👍 and 👎, a clarification left unpicked, declines (one with a card number or a
- * password typed in), a guided tree left midway and one that ends in a hand-off. It tallies
+ * password typed in), a guided tree left midway and one that ends in a hand-off. With a fake
+ * Teams connector (and HANDOFF_TEAMS_* pointing the bot at it), the English hand-off is taken
+ * by an agent in Teams, closed, and rated by the customer, with a comment. It tallies
  * what the bot visibly did, from its replies, so the dashboard and /metrics are checked
  * against what a customer saw, not against the events.
  */
@@ -20,6 +24,8 @@ interface Script {
   /** A question whose entry has the 2FA tree. */
   tree: string;
   greeting?: string;
+  /** The comment after rating a hand-off, with a secret typed in it. */
+  comment: string;
 }
 
 export const SECRETS = ['Tr0ub4dor&3', '4111 1111 1111 1111', '4111111111111111'];
@@ -40,6 +46,7 @@ const SCRIPTS: Record<Language, Script> = {
     clarify: 'fattura o sollecito, non capisco',
     tree: 'la doppia autenticazione mi blocca, come la tolgo?',
     greeting: 'ciao',
+    comment: 'gentilissimi, grazie',
   },
   en: {
     answers: [
@@ -55,6 +62,7 @@ const SCRIPTS: Record<Language, Script> = {
     secretDecline: 'my card is 4111 1111 1111 1111, what will the weather be tomorrow in London?',
     clarify: '2FA on webmail is a pain, how do I get rid of it?',
     tree: 'I am locked out of two-factor authentication, how do I turn it off?',
+    comment: 'Anna was quick, thanks! my password is Tr0ub4dor&3',
   },
   fr: {
     answers: [
@@ -70,6 +78,7 @@ const SCRIPTS: Record<Language, Script> = {
     secretDecline: 'ma carte est 4111111111111111, quel temps fera-t-il demain à Lyon ?',
     clarify: 'plus de pub par mail merci',
     tree: "je n'arrive plus à passer la double authentification, comment la désactiver ?",
+    comment: 'merci beaucoup',
   },
   de: {
     answers: [
@@ -86,6 +95,7 @@ const SCRIPTS: Record<Language, Script> = {
     clarify: 'Kann ich ein Produkt an eine andere Firma verrechnen lassen?',
     tree: 'Ich komme wegen der Zwei-Faktor-Authentifizierung nicht mehr rein, wie schalte ich sie aus?',
     greeting: 'hallo',
+    comment: 'vielen Dank',
   },
 };
 
@@ -96,7 +106,15 @@ export interface Tally {
   declined: number;
   helpful: number;
   unhelpful: number;
+  /** Conversations offered a person. */
   handoffs: number;
+  /** Hand-offs an agent took, then closed; the customers' ratings and comments. */
+  handoffsTaken: number;
+  handoffsClosed: number;
+  ratings: number[];
+  comments: Array<{ score: number; typed: string }>;
+  /** The Teams threads of the cases the agent took. */
+  threads: string[];
   treesLeftMidway: number;
   /** Per language. */
   byLanguage: Record<Language, { conversations: number; answered: number; clarified: number; declined: number }>;
@@ -106,8 +124,15 @@ export interface Tally {
 
 const LOCALES: Record<Language, string> = { it: 'it-IT', en: 'en-US', fr: 'fr-FR', de: 'de-DE' };
 
+export interface SessionOptions {
+  /** The fake Teams connector the bot's HANDOFF_TEAMS_SERVICE_URL points at: hand-offs then reach an agent. */
+  agents?: FakeConnector;
+  /** Languages whose hand-off the agent takes (default: English only). */
+  takenIn?: readonly Language[];
+}
+
 /** Runs the session against a bot (or, with `clients`, alternately against several processes). */
-export async function runSession(clients: readonly BotClient[], t: Translate, prefix: string): Promise<Tally> {
+export async function runSession(clients: readonly BotClient[], t: Translate, prefix: string, options: SessionOptions = {}): Promise<Tally> {
   const tally: Tally = {
     conversations: 0,
     answered: 0,
@@ -116,6 +141,11 @@ export async function runSession(clients: readonly BotClient[], t: Translate, pr
     helpful: 0,
     unhelpful: 0,
     handoffs: 0,
+    handoffsTaken: 0,
+    handoffsClosed: 0,
+    ratings: [],
+    comments: [],
+    threads: [],
     treesLeftMidway: 0,
     byLanguage: { it: zero(), en: zero(), fr: zero(), de: zero() },
     inScopeDeclined: [],
@@ -126,8 +156,10 @@ export async function runSession(clients: readonly BotClient[], t: Translate, pr
     const client = clients[n++ % clients.length]!;
     tally.conversations++;
     tally.byLanguage[language].conversations++;
+    // Messages name the fake connector as their service URL: what an agent says reaches the customer there.
+    const serviceUrl = options.agents ? { serviceUrl: options.agents.url } : {};
     const send = async (text: string, value?: unknown): Promise<HttpReply> => {
-      const reply = await client.say(id, text, { locale: LOCALES[language], ...(value ? { value } : {}) });
+      const reply = await client.say(id, text, { locale: LOCALES[language], ...serviceUrl, ...(value ? { value } : {}) });
       if (reply.status !== 200) throw new Error(`${id}: POST answered ${reply.status}`);
       return reply;
     };
@@ -146,7 +178,7 @@ export async function runSession(clients: readonly BotClient[], t: Translate, pr
       }
       return { reply, seen };
     };
-    return { ask, click, send };
+    return { ask, click, send, id, client };
   };
 
   for (const language of ['it', 'en', 'fr', 'de'] as const) {
@@ -190,11 +222,34 @@ export async function runSession(clients: readonly BotClient[], t: Translate, pr
       for (let guard = 0; guard < 6 && !actions(step.replies).some((a) => a.title === s('tree.notSolved')); guard++) {
         step = await c.click(step, actions(step.replies).at(-1)!.title);
       }
-      await c.click(step, s('tree.notSolved'));
+      const offered = await c.click(step, s('tree.notSolved'));
       tally.handoffs++;
+      if (options.agents && (options.takenIn ?? ['en']).includes(language)) await takeAndRate(c, offered, options.agents, language, script.comment);
     }
     if (script.greeting) await conversation(language).send(script.greeting);
   }
+
+  /** A person is asked for; an agent in Teams takes the case and closes it; the customer rates it and comments. */
+  async function takeAndRate(c: ReturnType<typeof conversation>, offered: HttpReply, connector: FakeConnector, language: Language, comment: string) {
+    await c.click(offered, t(language, 'handoff.talk'));
+    const { threadId, card } = lastThread(connector);
+    const agent = new TeamsAgent(c.client.url, connector);
+    // The card speaks the agents' language (HANDOFF_AGENT_LANGUAGE=en in handoffEnv).
+    await agent.clickCard(threadId, card(), t('en', 'handoff.agent.take'));
+    tally.handoffsTaken++;
+    await agent.clickCard(threadId, card(), t('en', 'handoff.agent.close'));
+    tally.handoffsClosed++;
+    tally.threads.push(threadId);
+    // The rating question reaches the customer through the connector, outside their turn.
+    const asked = await connector.waitForActivities(1, (a) => a.postedTo === c.id && (a.suggestedActions?.actions.length ?? 0) === 5);
+    const score = 4;
+    const button = asked.at(-1)!.suggestedActions!.actions.find((a) => a.title === String(score))!;
+    await c.send(String(button.title), button.value);
+    tally.ratings.push(score);
+    await c.send(comment);
+    tally.comments.push({ score, typed: comment });
+  }
+
   return tally;
 }
 

@@ -72,6 +72,12 @@ describe('events of every turn', () => {
     expect(rows.find((r) => r.type === 'handoff')).toMatchObject({ phase: 'requested', tree: '2fa-recovery' });
   });
 
+  it('records asking for a person in so many words as a hand-off request too', async () => {
+    await conversation('ev-human', 'en-US').say('I want to talk to a human please');
+    const rows = await eventsOf('ev-human');
+    expect(rows.filter((r) => r.type === 'handoff')).toMatchObject([{ phase: 'requested', tree: null, language: 'en' }]);
+  });
+
   it('records 👍 and 👎 per entry, keeping the question of a 👎 only', async () => {
     const up = conversation('ev-thumbs-up', 'en-US');
     await up.say('how do I stop getting your newsletters?');

@@ -47,6 +47,15 @@
     options: { indexAxis: 'y', scales: { x: Object.assign({ stacked: true }, integerTicks), y: { stacked: true, ticks: { callback: shortLabel } } }, plugins: { legend: { position: 'bottom' } } },
   });
 
+  draw(document.querySelector('canvas[data-chart="ratings"]'), {
+    type: 'bar',
+    data: {
+      labels: ['1', '2', '3', '4', '5'],
+      datasets: [{ label: data.ratingsLabel, data: data.ratings, backgroundColor: ['#c0392b', '#e67e22', '#e0a100', '#7cb342', '#2e7d32'] }],
+    },
+    options: { scales: { y: integerTicks }, plugins: { legend: { display: false } } },
+  });
+
   document.querySelectorAll('canvas[data-chart="tree"]').forEach(function (canvas) {
     var nodes = data.trees[canvas.getAttribute('data-tree')] || [];
     draw(canvas, {
