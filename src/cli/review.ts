@@ -21,7 +21,7 @@ const share = (value: string | undefined, name: string) => {
  * `npm run review -- [--days 7] [--out FILE] [--min-share 0.5] [--min-lead 2]`: the declined,
  * clarified-then-abandoned and thumbed-down questions of the last days, as a patch adding them
  * to the entries they clearly belong to (and draft entries for the rest). Read it, edit it,
- * then `git apply FILE`, `npm run kb:check`, commit.
+ * then `git apply FILE`, `npm run kb:check -- --compare HEAD` (held-out accuracy before and after), commit.
  */
 await runCli(async () => {
   const { values } = parseArgs({
@@ -56,7 +56,7 @@ await runCli(async () => {
     const out = values.out ?? path.join('data', `review-${new Date().toISOString().slice(0, 10)}.patch`);
     mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     writeFileSync(out, result.patch);
-    console.error(`Wrote ${out}: read it, edit it if needed, then: git apply ${out} && npm run kb:check`);
+    console.error(`Wrote ${out}: read it, edit it if needed, then: git apply ${out} && npm run kb:check -- --compare HEAD`);
   } finally {
     await store.close();
   }

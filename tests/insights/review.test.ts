@@ -3,11 +3,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLabelledSet } from '../../src/evaluation/labelled-set.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { createUnderstander } from '../../src/understanding/understander.js';
 import { projectContent } from '../support/content.js';
 import { HttpBot } from '../support/http-bot.js';
 import { runScript } from '../support/run-script.js';
+import { overall } from './heldout-lines.js';
 import { runSession, SECRETS, type Tally } from './session.js';
 
 describe('npm run review on the scripted session', () => {
@@ -41,7 +43,26 @@ describe('npm run review on the scripted session', () => {
     execFileSync('git', ['apply', '--check', patchFile], { cwd: process.cwd() });
     const copy = path.join(dir, 'repo');
     cpSync('knowledge', path.join(copy, 'knowledge'), { recursive: true });
-    execFileSync('git', ['apply', patchFile], { cwd: copy });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@localhost', ...args], { cwd: copy });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'knowledge before the review');
+    git('apply', patchFile);
+  });
+
+  it('lets kb:check show what the applied patch changes in held-out accuracy', async () => {
+    const result = await runScript('kb:check', { env: { KNOWLEDGE_DIR: path.join(dir, 'repo', 'knowledge'), LOG_LEVEL: 'silent' }, args: ['--compare', 'HEAD'] });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('knowledge at HEAD → as it is now');
+    const { before, after } = overall(result.stdout);
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBeGreaterThan(0);
+    // Some of the session's questions are held-out messages too: once the patch makes them
+    // examples, kb:check says the figure after flatters, naming exactly those.
+    const heldOut = new Set((await readLabelledSet('tests/eval/heldout.tsv')).map((m) => `${m.language} "${m.text}"`));
+    const leaked = tally.inScopeDeclined.map((m) => `${m.language} "${m.text}"`).filter((q) => heldOut.has(q));
+    const warned = result.stdout.split('\n').filter((line) => /^\s+tests\/eval\/heldout\.tsv:\d+: /.test(line));
+    expect(warned.map((line) => line.replace(/^\s+\S+: /, '')).sort()).toEqual(leaked.sort());
   });
 
   it('adds each declined question to the entry it belongs to, which then answers it', async () => {
