@@ -49,8 +49,10 @@ export function answerCard(
       type: 'Container',
       style: 'attention',
       spacing: 'Medium',
-      // The attention style marks a warning on every channel; an emoji would depend on the visitor's fonts.
-      items: answer.warnings.map((w) => textBlock(w.trim(), { color: 'Attention' })),
+      // The attention style marks a warning on every channel; an emoji would depend on the visitor's
+      // fonts. The text keeps the default colour: attention-coloured text on the attention
+      // background is too faint to read (contrast 3.4 in Web Chat, under WCAG's 4.5).
+      items: answer.warnings.map((w) => textBlock(w.trim(), { weight: 'Bolder' })),
     });
   }
   if (related && related.choices.length > 0) {

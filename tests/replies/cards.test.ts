@@ -35,6 +35,8 @@ describe('answers as Adaptive Cards', () => {
     expect(texts).toContain(firstSteps[0]!.trim());
     const attention = walk(card).find((e) => e.type === 'Container' && e.style === 'attention');
     expect(walk(attention).map((e) => e.text)).toContain(entry.text.it.answer.warnings![0]!.trim());
+    // Attention-coloured text on the attention background fails WCAG contrast in Web Chat.
+    expect(walk(attention).filter((e) => e.type === 'TextBlock').map((e) => e.color)).toEqual(walk(attention).filter((e) => e.type === 'TextBlock').map(() => undefined));
     expect(card.fallbackText).toContain(`**${entry.text.it.title}**`);
   });
 
