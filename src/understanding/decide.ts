@@ -75,7 +75,8 @@ export function decide(evidence: IntentEvidence, intents: ReadonlySet<string>, m
   const first = candidates[0]!;
   // An answer outright needs a word that belongs mostly to that entry; a word that every entry
   // uses ("disattivare", "code") can only ask which one is meant.
-  const telling = (evidence.distinctive.get(first.intent) ?? 0) > 0.5;
+  // Nor may it ask for the opposite of what the entry does ("turn on" against "Turn off…").
+  const telling = (evidence.distinctive.get(first.intent) ?? 0) > 0.5 && !evidence.contradicted.has(first.intent);
   if (right1 >= model.answerAt && telling) return { intent: first.intent, decision: 'answer', confidence: right1, candidates, offered: [] };
   if (right3 < model.clarifyAt) return none(1 - right3);
   // Offer the entries that share the classifier's belief, not every one of the first three.

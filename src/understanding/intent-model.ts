@@ -4,6 +4,7 @@ import { ANSWER_WEIGHT, type TrainingText } from './entry-texts.js';
 import { createExampleIndex } from './example-index.js';
 import { functionWords } from './function-words.js';
 import { normalise } from './normalise.js';
+import { contradicts } from './opposites.js';
 import { defaultSoftmaxOptions, trainSoftmax, type SoftmaxOptions, type TrainingExample } from './softmax-regression.js';
 import { createSpeller } from './spelling.js';
 import { textFeatures, type TextFeatures } from './text-features.js';
@@ -41,6 +42,8 @@ export interface IntentEvidence {
   explained: Map<string, number>;
   /** For the listed entries, the share of the message's words that mostly belong to another entry instead (0-1). */
   foreign: Map<string, number>;
+  /** The listed entries whose title the message contradicts (it asks for the opposite action). */
+  contradicted: Set<string>;
   /** Every word, after spelling correction. */
   words: string[];
 }
@@ -130,6 +133,11 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
     const total = [...byLabel.values()].reduce((a, b) => a + b, 0);
     for (const [label, rate] of byLabel) byLabel.set(label, rate / total);
   }
+  // Each entry's title, as stems: what the entry does ("Turn off…"), for contradictions.
+  const titles = new Map<string, string[][]>();
+  for (const intent of training.intents) {
+    titles.set(intent.id, intent.texts.filter((t) => t.kind === 'title').map((t) => featuresOf(t.text).words.map((w) => analyser.stem(w))));
+  }
   const nearest = createExampleIndex(usable.filter((t) => t.label !== NONE).map((t) => ({ label: t.label, stems: t.features.terms })));
   const outOfScope = createExampleIndex(
     usable.filter((t) => t.label === NONE).map((t) => ({ label: NONE, stems: t.features.terms })),
@@ -176,6 +184,8 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
       }
     }
     for (const map of [explained, foreign]) for (const [label, w] of map) map.set(label, w / total);
+    const messageStems = features.words.map((w) => analyser.stem(w));
+    const contradicted = new Set(ranked.filter((label) => (titles.get(label) ?? []).some((title) => contradicts(training.language, messageStems, title))));
     return {
       probabilities,
       similarity: nearest.closestAmong(features.terms, ranked.slice(0, SIMILARITY_OF)),
@@ -185,6 +195,7 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
       distinctive,
       explained,
       foreign,
+      contradicted,
       words: features.words,
     };
   }

@@ -12,6 +12,7 @@ const evidence = (parts: Partial<IntentEvidence>): IntentEvidence => ({
   distinctive: new Map([['a', 1], ['b', 1], ['c', 1]]),
   explained: new Map([['a', 1], ['b', 1], ['c', 1]]),
   foreign: new Map(),
+  contradicted: new Set(),
   words: ['word'],
   ...parts,
 });

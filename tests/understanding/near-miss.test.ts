@@ -20,8 +20,8 @@ describe('near misses: hosting topics the knowledge base does not cover', () => 
     expect(verdicts.every((v) => v.message.expected === 'none')).toBe(true);
     for (const language of LANGUAGES) expect(verdicts.filter((v) => v.message.language === language).length).toBeGreaterThanOrEqual(15);
   });
-  it('are declined or clarified at least three times in four, never answered outright more', () => {
+  it('are declined or clarified at least four times in five', () => {
     const answered = verdicts.filter((v) => v.understanding.decision === 'answer');
-    expect(answered.length / verdicts.length).toBeLessThanOrEqual(0.25);
+    expect(answered.length / verdicts.length).toBeLessThanOrEqual(0.2);
   });
 });
