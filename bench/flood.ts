@@ -4,12 +4,14 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import { percentile } from '../src/evaluation/evaluate.js';
+import { customers, type CustomerFigures } from './flood-customer.js';
 
 /**
  * Floods of the kinds a hostile visitor tried on the bot (issue 11), each from `connections`
- * concurrent loops for a while, and a normal customer asking questions meanwhile. Used by
+ * concurrent loops for a while, and normal customers asking questions meanwhile
+ * (bench/flood-customer.ts). Used by
  * tests/hostile/flood.test.ts (short, checks the bot keeps answering and memory stays
- * bounded) and by `npx tsx bench/flood.ts` (10 s each, prints p95 and RSS).
+ * bounded) and by `npx tsx bench/flood-run.ts` (10 s each, prints p95 and RSS).
  */
 
 export interface FloodOptions {
@@ -17,23 +19,29 @@ export interface FloodOptions {
   durationMs: number;
   /** Each connection comes from an address of its own (X-Forwarded-For; the bot trusts one hop). */
   addresses: number;
+  /** Normal customers talking to the bot meanwhile (default 8). */
+  customers?: number;
 }
+
+const DEFAULT_CUSTOMERS = 8;
 
 export interface FloodResult {
   kind: FloodKind;
-  /** Requests (or connections) the flood made, and how many the bot refused with 429/1013/close. */
+  /** Requests (or connections) the flood made, and how many the bot refused (429, 503, 413, a refused handshake); unknown for resets. */
   attempts: number;
-  refused: number;
-  /** The normal customer's turns during the flood, in ms. */
-  customerMs: number[];
-  /** Turns of the normal customer that did not get an answer. */
-  customerFailures: number;
+  refused: number | undefined;
+  /** What the normal customers got meanwhile: answered turns (with their times), refusals, failures. */
+  customer: CustomerFigures;
 }
 
 export const FLOOD_KINDS = ['polling', 'streams', 'slow-readers', 'conversations', 'long-messages', 'upgrade-resets'] as const;
 export type FloodKind = (typeof FLOOD_KINDS)[number];
 
-const attacker = (i: number, options: FloodOptions) => `203.0.${Math.floor((i % options.addresses) / 250)}.${(i % options.addresses) % 250 + 1}`;
+/**
+ * The address of connection `i` of a flood of `kind`. Each kind has its own block (203.0.<kind>.x),
+ * so one flood does not find the per-address limits already spent by the one before it.
+ */
+const attacker = (kind: FloodKind, i: number, options: FloodOptions) => `203.0.${FLOOD_KINDS.indexOf(kind) * 10 + Math.floor((i % options.addresses) / 250)}.${(i % options.addresses) % 250 + 1}`;
 
 async function startConversation(url: string, from: string): Promise<{ conversationId: string; streamUrl?: string } | undefined> {
   const response = await fetch(`${url}/v3/directline/conversations`, { method: 'POST', headers: { 'X-Forwarded-For': from, 'Content-Type': 'application/json' }, body: '{}' }).catch(() => undefined);
@@ -46,7 +54,25 @@ interface Held {
   close(): void;
 }
 
-/** Opens a stream; a slow reader sends the handshake and then never reads a byte. */
+/** The status line of the bot's answer to a raw upgrade request (101, 429…), or undefined if the socket ended first. */
+function handshakeStatus(socket: net.Socket): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    let head = '';
+    const onData = (chunk: Buffer) => {
+      head += chunk.toString('latin1');
+      if (!head.includes('\r\n')) return;
+      socket.off('data', onData);
+      resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]) || undefined);
+    };
+    socket.on('data', onData);
+    socket.once('close', () => resolve(undefined));
+  });
+}
+
+/**
+ * Opens a stream; a slow reader sends the handshake, reads the status line (so a 429 counts as
+ * refused, not as a stream held open) and then never reads another byte.
+ */
 async function openStream(streamUrl: string, from: string, slow: boolean): Promise<Held | undefined> {
   if (slow) {
     const url = new URL(streamUrl);
@@ -57,13 +83,21 @@ async function openStream(streamUrl: string, from: string, slow: boolean): Promi
       `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nX-Forwarded-For: ${from}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
         'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
     );
+    const status = await handshakeStatus(socket);
+    if (status !== 101) {
+      socket.destroy();
+      return undefined;
+    }
     socket.pause();
     return { close: () => socket.destroy() };
   }
   return new Promise((resolve) => {
     const ws = new WebSocket(streamUrl, { headers: { 'X-Forwarded-For': from } });
     ws.on('error', () => resolve(undefined));
-    ws.on('unexpected-response', () => resolve(undefined));
+    ws.on('unexpected-response', (req) => {
+      req.destroy();
+      resolve(undefined);
+    });
     ws.on('open', () => resolve({ close: () => ws.terminate() }));
   });
 }
@@ -77,6 +111,19 @@ async function upgradeThenReset(url: string): Promise<void> {
   socket.resetAndDestroy();
 }
 
+interface Counts {
+  attempts: number;
+  refused: number;
+}
+
+/** One request of a flood: an attempt, refused unless the bot answered it with a 2xx. */
+async function request(counts: Counts, url: string, init?: RequestInit): Promise<void> {
+  counts.attempts++;
+  const r = await fetch(url, init).catch(() => undefined);
+  await r?.arrayBuffer().catch(() => undefined);
+  if (!r || r.status >= 300) counts.refused++;
+}
+
 /** One loop of one connection of a flood: runs until `until`, counting attempts and refusals. */
 async function floodLoop(
   kind: FloodKind,
@@ -84,57 +131,53 @@ async function floodLoop(
   i: number,
   options: FloodOptions,
   until: number,
-  counts: { attempts: number; refused: number },
+  counts: Counts,
   shared: { conversationId: string; streamUrl?: string } | undefined,
 ): Promise<void> {
-  const from = attacker(i, options);
+  const from = attacker(kind, i, options);
+  const headers = { 'X-Forwarded-For': from, 'Content-Type': 'application/json' };
   const open: Held[] = [];
+  // Streams are capped per conversation, so a stream flood gets a conversation per connection
+  // where the per-address limit allows it, to hold as many streams open as the bot lets it.
+  const own = kind === 'streams' || kind === 'slow-readers' ? ((await startConversation(url, from)) ?? shared) : shared;
   while (Date.now() < until) {
-    counts.attempts++;
     switch (kind) {
-      case 'polling': {
-        const r = await fetch(`${url}/v3/directline/conversations/${shared?.conversationId}/activities?watermark=`, { headers: { 'X-Forwarded-For': from } }).catch(() => undefined);
-        await r?.arrayBuffer();
-        if (r?.status !== 200) counts.refused++;
+      case 'polling':
+        await request(counts, `${url}/v3/directline/conversations/${own?.conversationId}/activities?watermark=`, { headers });
         break;
-      }
       case 'streams':
       case 'slow-readers': {
-        if (!shared?.streamUrl) return;
-        const ws = await openStream(shared.streamUrl, from, kind === 'slow-readers');
-        if (!ws) {
+        if (!own?.streamUrl) return;
+        counts.attempts++;
+        const ws = await openStream(own.streamUrl, from, kind === 'slow-readers');
+        if (ws) open.push(ws);
+        else {
           counts.refused++;
           await sleep(20);
-          break;
         }
-        open.push(ws);
-        // Slow readers make the bot talk to them: each message is echoed to every stream.
+        // Slow readers make the bot talk to them: each message and its answer go to every stream.
         if (kind === 'slow-readers') {
-          const r = await fetch(`${url}/v3/directline/conversations/${shared.conversationId}/activities`, {
+          await request(counts, `${url}/v3/directline/conversations/${own.conversationId}/activities`, {
             method: 'POST',
-            headers: { 'X-Forwarded-For': from, 'Content-Type': 'application/json' },
+            headers,
             body: JSON.stringify({ type: 'message', text: 'Dove trovo il codice di assistenza? '.repeat(200), from: { id: 'flood' } }),
-          }).catch(() => undefined);
-          await r?.arrayBuffer();
-          if (r?.status !== 200) counts.refused++;
+          });
         }
         break;
       }
-      case 'conversations': {
+      case 'conversations':
+        counts.attempts++;
         if (!(await startConversation(url, from))) counts.refused++;
         break;
-      }
-      case 'long-messages': {
-        const r = await fetch(`${url}/api/messages`, {
+      case 'long-messages':
+        await request(counts, `${url}/api/messages`, {
           method: 'POST',
-          headers: { 'X-Forwarded-For': from, 'Content-Type': 'application/json' },
-          body: JSON.stringify(customerMessage(`flood-${i}-${counts.attempts}`, `${'Ho un problema con la fattura, password: hunter2 4111 1111 1111 1111 '.repeat(3400)}`)),
-        }).catch(() => undefined);
-        await r?.arrayBuffer();
-        if (r?.status !== 200) counts.refused++;
+          headers,
+          body: JSON.stringify(floodMessage(`flood-${i}-${counts.attempts}`, `${'Ho un problema con la fattura, password: hunter2 4111 1111 1111 1111 '.repeat(3400)}`)),
+        });
         break;
-      }
       case 'upgrade-resets':
+        counts.attempts++;
         await upgradeThenReset(url);
         await sleep(1);
         break;
@@ -143,14 +186,15 @@ async function floodLoop(
   for (const held of open) held.close();
 }
 
-function customerMessage(conversation: string, text: string) {
+/** An Emulator message of the long-messages flood; deliveryMode expectReplies, so no connector is called. */
+function floodMessage(conversation: string, text: string) {
   return {
     type: 'message',
     id: `m-${Math.random().toString(36).slice(2)}`,
     channelId: 'emulator',
     serviceUrl: 'http://127.0.0.1:9',
     deliveryMode: 'expectReplies',
-    from: { id: 'customer', name: 'customer' },
+    from: { id: 'flood', name: 'flood' },
     recipient: { id: 'sportello', name: 'sportello' },
     conversation: { id: conversation },
     locale: 'en-US',
@@ -158,35 +202,18 @@ function customerMessage(conversation: string, text: string) {
   };
 }
 
-/** A normal customer, from an address of their own, asking one question after another until `until`. */
-async function customer(url: string, until: number, result: FloodResult): Promise<void> {
-  const conversation = `customer-${Math.random().toString(36).slice(2)}`;
-  while (Date.now() < until) {
-    const started = performance.now();
-    const r = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'X-Forwarded-For': '198.51.100.7', 'Content-Type': 'application/json' },
-      body: JSON.stringify(customerMessage(conversation, 'Where do I find my support code?')),
-    }).catch(() => undefined);
-    const body = r?.status === 200 ? ((await r.json()) as { activities?: unknown[] }) : undefined;
-    result.customerMs.push(performance.now() - started);
-    if (!body?.activities?.length) result.customerFailures++;
-    await sleep(100);
-  }
-}
-
-/** Runs one kind of flood against the bot at `url` while a normal customer talks to it. */
+/** Runs one kind of flood against the bot at `url` while normal customers talk to it. */
 export async function flood(url: string, kind: FloodKind, options: FloodOptions): Promise<FloodResult> {
   // As the visitor did: one conversation (one token), shared by every connection.
   const shared = await startConversation(url, '192.0.2.1');
   const until = Date.now() + options.durationMs;
   const counts = { attempts: 0, refused: 0 };
-  const result: FloodResult = { kind, attempts: 0, refused: 0, customerMs: [], customerFailures: 0 };
-  await Promise.all([
-    ...Array.from({ length: options.connections }, (_, i) => floodLoop(kind, url, i, options, until, counts, shared)),
-    customer(url, until, result),
+  const [, customer] = await Promise.all([
+    Promise.all(Array.from({ length: options.connections }, (_, i) => floodLoop(kind, url, i, options, until, counts, shared))),
+    customers(url, options.customers ?? DEFAULT_CUSTOMERS, until),
   ]);
-  return { ...result, ...counts };
+  // An upgrade reset never waits for an answer: whether the bot refused it is not known.
+  return { kind, attempts: counts.attempts, refused: kind === 'upgrade-resets' ? undefined : counts.refused, customer };
 }
 
 /** Resident memory of a process, in MB (Linux). */
