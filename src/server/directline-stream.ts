@@ -95,13 +95,15 @@ export function attachDirectLineStream(
     ws.on('pong', () => alive.set(ws, true));
     ws.on('message', () => alive.set(ws, true)); // Web Chat pings with empty messages
     alive.set(ws, true);
-    // Backpressure: what a reader does not read queues in this process. One that falls this
-    // far behind is cut off (Web Chat reconnects and reads from its watermark) before it can
-    // grow the heap.
+    // Backpressure: what a reader does not read queues in this process. One that is already
+    // this far behind when more comes is cut off (Web Chat reconnects and reads from its
+    // watermark) before it can grow the heap. What is queued before the set counts, not the
+    // set: the backlog of a long chat may be larger than the limit by itself, and a reader
+    // cut off for it would reconnect for the same backlog for ever, never resuming its chat.
     const send = (set: ActivitySet) => {
       if (ws.readyState !== ws.OPEN) return;
       const data = JSON.stringify({ activities: set.activities, watermark: String(set.watermark) });
-      if (ws.bufferedAmount + data.length > limits.maxBufferedBytes) {
+      if (ws.bufferedAmount > limits.maxBufferedBytes) {
         logger.warn({ conversation: conversationId, buffered: ws.bufferedAmount }, 'direct line stream reader too slow: disconnected');
         ws.terminate();
         return;

@@ -131,7 +131,7 @@ describe('bounds on what one conversation can hold', () => {
   });
 
   it('disconnects a stream reader that does not read, before its backlog grows past STREAM_MAX_BUFFERED_BYTES', async () => {
-    const bot = await start({ STREAM_MAX_BUFFERED_BYTES: String(16 * 1024), MAX_MESSAGE_CHARS: '10000' });
+    const bot = await start({ STREAM_MAX_BUFFERED_BYTES: String(16 * 1024) });
     const { conversationId, streamUrl } = await startConversation(bot);
     // A reader that sends the handshake and never reads a byte.
     const url = new URL(streamUrl);
@@ -145,11 +145,36 @@ describe('bounds on what one conversation can hold', () => {
     socket.pause();
     const cutOff = () => bot.logs.text.includes('reader too slow');
     // The kernel's socket buffers take a few MB first; then the bot's own queue grows, up to the limit.
+    // Each message near the 10,000 characters a Direct Line text may have (the log keeps it whole; the bot only says it is too long).
     for (let sent = 0; !cutOff() && sent < 3000; sent++) {
-      expect((await post(bot, conversationId, { type: 'message', text: 'a line of a long log '.repeat(450) })).status).toBe(200);
+      expect((await post(bot, conversationId, { type: 'message', text: 'a line of a long log '.repeat(470) })).status).toBe(200);
     }
     expect(cutOff()).toBe(true);
     socket.destroy();
+  });
+
+  it('sends a reader that does read a history larger than STREAM_MAX_BUFFERED_BYTES in full (a reload resumes a long chat)', async () => {
+    const bot = await start({ STREAM_MAX_BUFFERED_BYTES: String(16 * 1024), MAX_MESSAGE_CHARS: '10000' });
+    const { conversationId, streamUrl } = await startConversation(bot);
+    for (let i = 0; i < 8; i++) expect((await post(bot, conversationId, { type: 'message', text: `log ${i} `.repeat(1500) })).status).toBe(200);
+    const log = (await (await dl(bot, `/conversations/${conversationId}/activities`)).json()) as { activities: Array<{ id: string }>; watermark: string };
+    expect(JSON.stringify(log).length).toBeGreaterThan(4 * 16 * 1024);
+    // As Web Chat after a reload: a stream from the start, read as it comes.
+    const ws = await openStream(streamUrl);
+    if (!(ws instanceof WebSocket)) throw new Error(`stream refused: ${ws}`);
+    const received: string[] = [];
+    const outcome = await new Promise<string>((resolve) => {
+      ws.on('message', (data: Buffer) => {
+        const set = JSON.parse(data.toString('utf8')) as { activities: Array<{ id: string }>; watermark: string };
+        received.push(...set.activities.map((a) => a.id));
+        if (set.watermark === log.watermark) resolve('up to date');
+      });
+      ws.on('close', () => resolve('closed'));
+    });
+    expect(outcome).toBe('up to date');
+    expect(received).toEqual(log.activities.map((a) => a.id));
+    expect(bot.logs.text).not.toContain('reader too slow');
+    ws.terminate();
   });
 });
 
