@@ -7,6 +7,9 @@
  * Issue 11 asks p95 within 1 s and RSS back within 100 MB of where it started.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FLOOD_KINDS, flood, p95, rssMb } from './flood.js';
 
@@ -51,7 +54,9 @@ try {
   console.log(`bot RSS after the last flood: ${settling.map((s) => `${s.afterS} s ${s.rssMb} MB (${s.rssMb - before >= 0 ? '+' : ''}${(s.rssMb - before).toFixed(0)})`).join(', ')}`);
   const back = settling.find((s) => s.rssMb - before <= 100);
   console.log(back ? `RSS back within 100 MB of the start ${back.afterS} s after the floods` : 'RSS NOT back within 100 MB of the start within 90 s');
-  console.log(JSON.stringify({ seconds, connections, addresses, rssBeforeMb: Math.round(before), settling, rows }));
+  const out = path.join('bench', 'results', `flood-${new Date().toISOString().slice(0, 10)}-${addresses}-addresses.json`);
+  writeFileSync(out, `${JSON.stringify({ seconds, connections, addresses, cores: cpus().length, loadAverage: loadavg(), rssBeforeMb: Math.round(before), settling, rows }, null, 2)}\n`);
+  console.log(`written to ${out}`);
 } finally {
   child.kill('SIGKILL');
 }
