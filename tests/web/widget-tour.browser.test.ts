@@ -42,8 +42,9 @@ interface Box {
   scrollHeight: number;
   clientHeight: number;
   offsetParent: unknown;
+  tagName?: string;
   querySelector(selector: string): Box | null;
-  getBoundingClientRect(): { top: number };
+  getBoundingClientRect(): { left: number; right: number; top: number; bottom: number; width: number };
 }
 interface BrowserGlobals {
   document: { activeElement: { id: string } | null };
@@ -85,6 +86,44 @@ function cardButtons(scope: Scope) {
       }),
     );
 }
+
+/** Pairs of header parts (title, language picker, buttons) drawn over each other: none on any screen. */
+function headerOverlaps(scope: Scope) {
+  return scope.locator('.chat-header h1, .chat-header .chat-logo, .chat-header .chat-language, .chat-header button').evaluateAll((elements) => {
+    type Rect = ReturnType<Box['getBoundingClientRect']>;
+    const { document, getComputedStyle } = globalThis as unknown as {
+      document: { createRange(): { selectNodeContents(n: unknown): void; getBoundingClientRect(): Rect } };
+      getComputedStyle(e: unknown): { clipPath: string };
+    };
+    // A title squeezed to no width still paints its text over its neighbours: measure the text too.
+    const drawn = (e: Box) => {
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      const [a, b] = [e.getBoundingClientRect(), range.getBoundingClientRect()];
+      const [left, right] = b.width > 0 ? [Math.min(a.left, b.left), Math.max(a.right, b.right)] : [a.left, a.right];
+      return { left, right, top: a.top, bottom: a.bottom, width: right - left };
+    };
+    const parts = (elements as unknown as Array<Box & { className: string }>)
+      // Visually hidden (clipped) text is read by screen readers and drawn nowhere.
+      .filter((e) => e.offsetParent !== null && getComputedStyle(e).clipPath === 'none')
+      .map((e) => ({ name: `${e.tagName ?? ''}.${e.className}`, r: drawn(e) }))
+      .filter((p) => p.r.width > 1);
+    const overlaps: string[] = [];
+    for (const [i, a] of parts.entries()) {
+      for (const b of parts.slice(i + 1)) {
+        if (a.r.left < b.r.right - 1 && b.r.left < a.r.right - 1 && a.r.top < b.r.bottom - 1 && b.r.top < a.r.bottom - 1) overlaps.push(`${a.name} / ${b.name}`);
+      }
+    }
+    return overlaps;
+  });
+}
+
+/** Scrolls the transcript to its end, as Web Chat does by itself until someone scrolls up. */
+const scrollToEnd = (scope: Scope) =>
+  scope.locator('.webchat__basic-transcript__scrollable').evaluate((e) => {
+    const box = e as unknown as { scrollTop: number; scrollHeight: number };
+    box.scrollTop = box.scrollHeight;
+  });
 
 /** The step numbers of the newest answer card, in order. */
 function cardStepNumbers(scope: Scope) {
@@ -160,6 +199,7 @@ describe.skipIf(!haveChromium)('the widget as customers see it, on desktop and p
     const greeting = await page.getByText(shown(t(language, 'welcome.text'), 40)).filter({ visible: true }).last().boundingBox();
     expect(greeting!.y).toBeGreaterThanOrEqual(0);
     expect(greeting!.y + greeting!.height).toBeLessThanOrEqual(Math.min(...menu.map((b) => b.top)));
+    expect(await headerOverlaps(page)).toEqual([]);
     await shot('welcome');
 
     // An answer card (the 2FA article): steps numbered 1, 2, 3 in each section, no card button cut.
@@ -180,6 +220,8 @@ describe.skipIf(!haveChromium)('the widget as customers see it, on desktop and p
     await see(page, shown(t(language, 'clarify.text')));
     await expect.poll(async () => (await suggestedActions(page)).map((b) => b.text)).toContain(t(language, 'clarify.none'));
     expect((await suggestedActions(page)).filter((b) => b.cut).map((b) => b.text)).toEqual([]);
+    // The answer card was scrolled into view above, which stops Web Chat following the end.
+    await scrollToEnd(page);
     await shot('clarify');
 
     // The offer of a guided check reads as a sentence of its own, then the first question.
@@ -193,6 +235,7 @@ describe.skipIf(!haveChromium)('the widget as customers see it, on desktop and p
     await see(page, shown(first.text[language], 40));
     await expect.poll(async () => (await suggestedActions(page)).map((b) => b.text)).toEqual(first.choices.map((c) => c.label[language]));
     expect((await suggestedActions(page)).filter((b) => b.cut).map((b) => b.text)).toEqual([]);
+    await scrollToEnd(page);
     await shot('tree');
     expect(problems).toEqual([]);
     return { context, page };
