@@ -34,21 +34,14 @@ export function adaptiveCard(body: CardElement[], fallbackText?: string): Adapti
 export const textBlock = (text: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text, wrap: true, ...extra });
 
 /**
- * A button as Action.Submit. `sportello` carries the payload, read by readPayload on every
- * channel. Teams turns `msteams.messageBack` into a message that shows the title as if typed,
- * and sends the bot the messageBack's own `value` (so the payload is there too); Web Chat and
- * the Emulator post the data as the activity's value.
+ * A button as a plain Action.Submit whose data is the payload, read by readPayload on every
+ * channel: Teams, Web Chat and the Emulator all post the data as the activity's value. No
+ * `msteams.messageBack` in the data: it would echo the title in a Teams chat, but the Microsoft 365
+ * Agents Playground (0.2.28) throws on such a button ("Cannot add property msTeams, object is not
+ * extensible") and sends nothing, so card clicks could not be tried there at all.
  */
 export function submitAction(choice: ReplyChoice): CardElement {
-  const payload = wrapPayload(choice.payload);
-  return {
-    type: 'Action.Submit',
-    title: choice.title,
-    data: {
-      ...payload,
-      msteams: { type: 'messageBack', text: choice.title, displayText: choice.title, value: payload },
-    },
-  };
+  return { type: 'Action.Submit', title: choice.title, data: wrapPayload(choice.payload) };
 }
 
 /**

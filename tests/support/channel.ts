@@ -92,7 +92,7 @@ export class ChannelConversation {
 
   /**
    * Clicks a button among the last replies (or `replies`) by title, as the channel sends the
-   * click: card buttons (Action.Submit) and suggested actions or hero-card buttons (messageBack).
+   * click: card buttons (Action.Submit) and suggested actions or hero-card buttons (messageBack, as clicked).
    */
   click(title: string, replies: PostedActivity[] = this.last): Promise<ChannelTurn> {
     const found = findButton(replies, title);
@@ -143,13 +143,9 @@ export class ChannelConversation {
 
   /** How the channel posts an Action.Submit click. */
   private submitClick(data: Record<string, unknown>, replyToId: string | undefined): Partial<Activity> {
-    const { msteams, ...rest } = data as { msteams?: { type?: string; text?: string; displayText?: string; value?: unknown } };
-    if (this.channelId === 'msteams' && msteams?.type === 'messageBack') {
-      // Teams posts the messageBack text as the message (no mention, even in a channel) and the
-      // messageBack's own value as the activity's value: the rest of the data is not sent.
-      return { type: 'message', text: msteams.text ?? '', value: msteams.value, replyToId, channelData: { ...this.channelData(), postBack: true } };
-    }
-    if (this.channelId === 'msteams') return { type: 'message', text: '', value: rest, replyToId, channelData: { ...this.channelData(), postBack: true } };
+    // Teams (and the Agents Playground) post a plain Action.Submit as a message with the data as
+    // its value, no text and no mention, even in a channel, marked as a postBack.
+    if (this.channelId === 'msteams') return { type: 'message', value: data, replyToId, channelData: { ...this.channelData(), postBack: true } };
     // Web Chat and the Emulator post the whole data object as value, with no text.
     return { type: 'message', value: data, replyToId };
   }
