@@ -10,8 +10,17 @@ const isShared = (activity: Partial<Activity>) => SHARED_CONVERSATIONS.has(activ
 const mentionsBot = (activity: Partial<Activity>) =>
   TurnContext.getMentions(activity).some((mention) => mention.mentioned?.id === activity.recipient?.id);
 
-/** The text without "<at>…</at>" mentions (without changing the activity, as TurnContext's helper does). */
-const textBesideMentions = (activity: Partial<Activity>) => (activity.text ?? '').replace(/<at>[^<]*<\/at>/g, ' ').replace(/\s+/g, ' ').trim();
+/**
+ * The words without "<at>…</at>" mentions and without markup (without changing the activity, as
+ * TurnContext's helper does): Teams puts a card picked from the compose-box search into the
+ * message as a `<span class="inline-compose-card" …>` placeholder, which is no one's words.
+ */
+const textBesideMentions = (activity: Partial<Activity>) =>
+  (activity.text ?? '')
+    .replace(/<at>[^<]*<\/at>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * A card an agent put into the conversation (from the compose-box search, or any Adaptive Card

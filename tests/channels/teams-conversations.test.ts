@@ -75,9 +75,13 @@ describe('Teams personal chat, through the connector', () => {
     const found = await personal.invoke('composeExtension/query', { commandId: 'searchKnowledge', parameters: [{ name: 'query', value: 'newsletter' }] });
     const card = found.body as { composeExtension: { attachments: Array<{ contentType: string; content: unknown }> } };
     const attachment = card.composeExtension.attachments[0]!;
-    const inserted = await personal.post({ type: 'message', text: '', attachments: [{ contentType: attachment.contentType, content: attachment.content }] });
-    expect(inserted.status).toBe(200);
-    expect(inserted.activities).toEqual([]);
+    // The text is the placeholder Teams (and the Agents Playground) put where the card was inserted.
+    const placeholder = '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension">\n  <span content="0" itemprop="cardId"></span>\n</span>\n';
+    for (const text of ['', placeholder]) {
+      const inserted = await personal.post({ type: 'message', text, attachments: [{ contentType: attachment.contentType, content: attachment.content }] });
+      expect(inserted.status).toBe(200);
+      expect(inserted.activities).toEqual([]);
+    }
   });
 });
 
