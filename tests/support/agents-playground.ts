@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../../src/sdk/activity.js';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
