@@ -22,10 +22,27 @@ interface Offered extends TypeableChoice {
   payload: Payload;
 }
 
+/**
+ * What the router last asked, by ids and string keys only. The question and its buttons are
+ * rebuilt from the content when they are needed (a typed answer, a language switch), so state
+ * does not carry every label in four languages through every turn and every idle conversation.
+ */
+type Asked =
+  | { menu: 'topics'; key: string; from: number; person?: true }
+  | { menu: 'clarify'; entries: string[] }
+  | { menu: 'treeOffer'; entry: string; tree: string }
+  | { menu: 'expired'; tree: string }
+  | { menu: 'answered'; entry: string }
+  | { menu: 'person'; from?: TreeHandoff };
+
+/** A question with its buttons, in every language. */
+interface Prompt {
+  question: Record<Language, string>;
+  offered: Offered[];
+}
+
 interface RouterState {
-  offered?: Offered[];
-  /** The question those buttons answer, in every language, to ask it again after a language switch. */
-  question?: Record<Language, string>;
+  asked?: Asked;
   /** The last answer shown, and the (masked) question it answered, for a 👎 to keep. */
   answered?: { entry: string; question?: string };
   /** Messages in a row that nothing answered: from the second, a person is offered. */
@@ -54,7 +71,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
   }
 
   protected override async claims(dc: DialogContext, input: TurnInput): Promise<boolean> {
-    return this.typedChoice(dc, input) !== undefined;
+    return (await this.typedChoice(dc, input)) !== undefined;
   }
 
   protected override async onInterruption(dc: DialogContext, command: Interruption): Promise<DialogTurnResult> {
@@ -63,16 +80,15 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
 
   /** The welcome's topic menu, or the last question again with its buttons in the current language. */
   protected override async onPrompt(dc: DialogContext, prompt: 'welcome' | 'again'): Promise<DialogTurnResult> {
-    const { offered, question } = this.state(dc);
-    if (prompt === 'again' && offered && question) await this.ask(dc, question, offered);
+    const { asked } = this.state(dc);
+    if (prompt === 'again' && asked) await this.ask(dc, asked);
     else await this.askTopics(dc, prompt === 'welcome' ? 'welcome.text' : 'topics.prompt');
     return Dialog.EndOfTurn;
   }
 
   protected override async onInput(dc: DialogContext, input: TurnInput): Promise<DialogTurnResult> {
-    const payload = input.payload ?? this.typedChoice(dc, input);
-    this.state(dc).offered = undefined;
-    this.state(dc).question = undefined;
+    const payload = input.payload ?? (await this.typedChoice(dc, input));
+    this.state(dc).asked = undefined;
     const unanswered = this.state(dc).unanswered ?? 0;
     this.state(dc).unanswered = 0;
     if (payload) return this.onPayload(dc, payload);
@@ -95,10 +111,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     if (understanding.decision === 'clarify') {
       const entries = understanding.offered.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
       if (entries.length > 0) {
-        await this.ask(dc, this.phrase('clarify.text'), [
-          ...entries.map((e) => this.entryOffer(e)),
-          { label: everyLanguage(this.services.t, 'clarify.none'), means: 'no', payload: { action: 'none' } },
-        ]);
+        await this.ask(dc, { menu: 'clarify', entries: entries.map((e) => e.id) });
         return Dialog.EndOfTurn;
       }
     }
@@ -148,9 +161,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
         // A button of a guided check that has ended: offer to run it again.
         const tree = trees.get(payload.tree);
         if (tree) {
-          await this.ask(dc, this.phrase('tree.expired', (l) => ({ title: tree.title[l] })), [
-            { label: everyLanguage(this.services.t, 'tree.start'), means: 'yes', payload: { action: 'tree', tree: tree.id } },
-          ]);
+          await this.ask(dc, { menu: 'expired', tree: tree.id });
           return Dialog.EndOfTurn;
         }
       }
@@ -193,10 +204,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     const tree = entry.tree ? this.services.trees.get(entry.tree) : undefined;
     if (!tree) return this.answer(dc, entry);
     noteEntry(dc.context, entry.id);
-    await this.ask(dc, this.phrase('tree.offer', (l) => ({ title: entry.text[l].title })), [
-      { label: everyLanguage(this.services.t, 'tree.start'), means: 'yes', payload: { action: 'tree', tree: tree.id } },
-      { label: everyLanguage(this.services.t, 'tree.article'), means: 'no', payload: { action: 'article', entry: entry.id } },
-    ]);
+    await this.ask(dc, { menu: 'treeOffer', entry: entry.id, tree: tree.id });
     return Dialog.EndOfTurn;
   }
 
@@ -210,17 +218,8 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     // The question is remembered only when it was typed: a clicked topic asks nothing new.
     const question = turnInput(dc.context).understanding?.text;
     state.answered = { entry: entry.id, ...(question ? { question } : {}) };
-    const related = entry.related.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
-    // Asked again after a language switch: the related questions' line, or "was this helpful?".
-    state.question = this.phrase(related.length > 0 ? 'answer.related' : 'answer.helpful');
-    state.offered = [
-      ...related.map((e) => this.entryOffer(e)),
-      ...[true, false].map((helpful) => ({
-        label: everyLanguage(t, helpful ? 'answer.helpfulYes' : 'answer.helpfulNo'),
-        means: helpful ? ('yes' as const) : ('no' as const),
-        payload: { action: 'helpful', entry: entry.id, helpful } satisfies Payload,
-      })),
-    ];
+    // The card itself carries the related topics and "was this helpful?": remembered, not sent again.
+    state.asked = { menu: 'answered', entry: entry.id };
     return Dialog.EndOfTurn;
   }
 
@@ -237,10 +236,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
 
   /** The topic menu: the most asked topics from `from`, then "More topics" while some remain. */
   private async askTopics(dc: DialogContext, key: string, from = 0, withPerson = false): Promise<void> {
-    const page = topicMenuPage(this.services.kb, from);
-    const offered = [...(withPerson ? [talkToPerson(this.services)] : []), ...page.entries.map((e) => this.entryOffer(e))];
-    if (page.more !== undefined) offered.push({ label: everyLanguage(this.services.t, 'topics.moreButton'), payload: { action: 'topics', from: page.more } });
-    await this.ask(dc, this.phrase(key), offered);
+    await this.ask(dc, { menu: 'topics', key, from, ...(withPerson ? { person: true as const } : {}) });
   }
 
   /** Asking for a person: what will be passed on and "connect me?", or how to reach support where hand-offs are not set up. */
@@ -249,7 +245,8 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     turnEvents(dc.context).handoff({ phase: 'requested', ...(from ? { tree: from.tree, node: from.node } : {}) });
     const offer = await personOffer(this.services, dc.context, this.language(dc), from);
     if (offer.kind === 'confirm') {
-      await this.ask(dc, offer.question, offer.offered);
+      await this.send(dc, offer);
+      this.state(dc).asked = { menu: 'person', ...(from ? { from } : {}) };
       return Dialog.EndOfTurn;
     }
     await this.say(dc, offer.text);
@@ -257,12 +254,67 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     return Dialog.EndOfTurn;
   }
 
-  /** Sends a question with its choices as buttons, and remembers both for typed answers and a language switch. */
-  private async ask(dc: DialogContext, question: Record<Language, string>, offered: Offered[]): Promise<void> {
+  /** Sends a question with its choices as buttons, and remembers what was asked for typed answers and a language switch. */
+  private async ask(dc: DialogContext, asked: Asked): Promise<void> {
+    const prompt = await this.prompt(dc, asked);
+    if (prompt) await this.send(dc, prompt);
+    this.state(dc).asked = prompt ? asked : undefined;
+  }
+
+  private async send(dc: DialogContext, { question, offered }: Prompt): Promise<void> {
     const language = this.language(dc);
     await sendReplies(dc.context, { text: question[language], choices: offered.map((o) => ({ title: o.label[language], payload: o.payload })) });
-    this.state(dc).offered = offered;
-    this.state(dc).question = question;
+  }
+
+  /** The question and buttons of what was asked, from the content as it is now; undefined if that content is gone. */
+  private async prompt(dc: DialogContext, asked: Asked): Promise<Prompt | undefined> {
+    const { kb, trees, t } = this.services;
+    const yes = (key: string, payload: Payload): Offered => ({ label: everyLanguage(t, key), means: 'yes', payload });
+    const no = (key: string, payload: Payload): Offered => ({ label: everyLanguage(t, key), means: 'no', payload });
+    switch (asked.menu) {
+      case 'topics': {
+        const page = topicMenuPage(kb, asked.from);
+        const offered = [...(asked.person ? [talkToPerson(this.services)] : []), ...page.entries.map((e) => this.entryOffer(e))];
+        if (page.more !== undefined) offered.push({ label: everyLanguage(t, 'topics.moreButton'), payload: { action: 'topics', from: page.more } });
+        return { question: this.phrase(asked.key), offered };
+      }
+      case 'clarify': {
+        const entries = asked.entries.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
+        if (entries.length === 0) return undefined;
+        return { question: this.phrase('clarify.text'), offered: [...entries.map((e) => this.entryOffer(e)), no('clarify.none', { action: 'none' })] };
+      }
+      case 'treeOffer': {
+        const entry = kb.get(asked.entry);
+        if (!entry || !trees.get(asked.tree)) return undefined;
+        return {
+          question: this.phrase('tree.offer', (l) => ({ title: entry.text[l].title })),
+          offered: [yes('tree.start', { action: 'tree', tree: asked.tree }), no('tree.article', { action: 'article', entry: entry.id })],
+        };
+      }
+      case 'expired': {
+        const tree = trees.get(asked.tree);
+        if (!tree) return undefined;
+        return { question: this.phrase('tree.expired', (l) => ({ title: tree.title[l] })), offered: [yes('tree.start', { action: 'tree', tree: tree.id })] };
+      }
+      case 'answered': {
+        const entry = kb.get(asked.entry);
+        if (!entry) return undefined;
+        const related = entry.related.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
+        return {
+          // Asked again after a language switch: the related questions' line, or "was this helpful?".
+          question: this.phrase(related.length > 0 ? 'answer.related' : 'answer.helpful'),
+          offered: [
+            ...related.map((e) => this.entryOffer(e)),
+            yes('answer.helpfulYes', { action: 'helpful', entry: entry.id, helpful: true }),
+            no('answer.helpfulNo', { action: 'helpful', entry: entry.id, helpful: false }),
+          ],
+        };
+      }
+      case 'person': {
+        const offer = await personOffer(this.services, dc.context, this.language(dc), asked.from);
+        return offer.kind === 'confirm' ? offer : undefined;
+      }
+    }
   }
 
   /** A sentence in every language, so that a question can be asked again in another one. */
@@ -270,9 +322,11 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     return Object.fromEntries(LANGUAGES.map((l) => [l, this.services.t(l, key, values?.(l))])) as Record<Language, string>;
   }
 
-  private typedChoice(dc: DialogContext, input: TurnInput): Payload | undefined {
-    const offered = this.state(dc).offered;
-    if (!offered || input.payload || !input.text) return undefined;
+  private async typedChoice(dc: DialogContext, input: TurnInput): Promise<Payload | undefined> {
+    const asked = this.state(dc).asked;
+    if (!asked || input.payload || !input.text) return undefined;
+    const offered = (await this.prompt(dc, asked))?.offered;
+    if (!offered) return undefined;
     const index = matchTypedChoice(offered, input.text, input.language, turnCommandReader(input, this.services.understander.recognizeCommand));
     return index === undefined ? undefined : offered[index]?.payload;
   }
