@@ -4,6 +4,11 @@
 // too: each site keeps its own conversation. Only the conversation's id, its Direct Line
 // token and the language are kept, never what was said: the bot's Direct Line endpoint
 // sends the history again when Web Chat reconnects without a watermark.
+// The watermark is deliberately not kept: a new page starts with an empty transcript, so
+// resuming after a saved watermark would show the customer an empty chat (their history is
+// what they came back for), and whatever arrived after it would not be lost either way.
+// Within one page, DirectLineJS keeps its own watermark and reconnects after it, so a
+// dropped connection or a restarted bot replays nothing (tests/scale/web-chat-two-processes).
 (function () {
   'use strict';
   var KEY = 'sportello.conversation';
