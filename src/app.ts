@@ -193,7 +193,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     maxBodyBytes: config.maxBodyBytes,
     ready: () => backend.ping(),
-    limits: { writes: limits.perIp, reads: limits.readsPerIp, conversations: limits.conversationsPerIp },
+    limits: { writes: limits.perIp, reads: limits.readsPerIp, conversations: limits.conversationsPerIp, bodyKb: limits.bodyKbPerIp, maxBodyBytes: config.maxBodyBytes },
     trustProxyHops: config.trustProxyHops,
     inFlight,
     processActivity: botEndpoint({

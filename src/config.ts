@@ -65,6 +65,7 @@ export const settings = {
   rateLimitWindowSeconds: { env: 'RATE_LIMIT_WINDOW_SECONDS', doc: 'Length of the rate-limit window, in seconds', schema: integer(60, 1) },
   rateLimitPerIp: { env: 'RATE_LIMIT_PER_IP', doc: 'POST requests (Bot Framework endpoint, Direct Line) and WebSocket upgrades one client address may send per window (0 = no limit); channels post from few addresses, keep it generous', schema: integer(600) },
   rateLimitReadsPerIp: { env: 'RATE_LIMIT_READS_PER_IP', doc: 'Direct Line GET requests (Web Chat polls once a second) one client address may send per window (0 = no limit)', schema: integer(1200) },
+  rateLimitBodyKbPerIp: { env: 'RATE_LIMIT_BODY_KB_PER_IP', doc: 'Request body kilobytes (Content-Length) one client address may POST per window (0 = no limit): a few huge posts cost the bot more than many small ones', schema: integer(4096) },
   rateLimitConversationsPerIp: { env: 'RATE_LIMIT_CONVERSATIONS_PER_IP', doc: 'New Direct Line conversations and page tokens one client address may ask for per window (0 = no limit)', schema: integer(30) },
   maxConversations: { env: 'MAX_CONVERSATIONS', doc: 'Direct Line conversations kept in memory (without Redis); when full, the longest idle one goes, never one active in the last 10 minutes (new ones get 503)', schema: integer(10_000, 1) },
   maxActivityBytes: { env: 'MAX_ACTIVITY_BYTES', doc: 'Largest activity a Direct Line client may post, as JSON, in bytes (larger gets 413)', schema: integer(32 * 1024, 1024) },

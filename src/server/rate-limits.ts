@@ -1,14 +1,16 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RedisClient } from '../storage/redis-client.js';
 
-/** Counts one request for `key`; resolves with the seconds to wait when over the limit, else undefined. */
-export type RateLimit = (key: string) => Promise<number | undefined>;
+/** Counts one request (or `cost` points of it) for `key`; resolves with the seconds to wait when over the limit, else undefined. */
+export type RateLimit = (key: string, cost?: number) => Promise<number | undefined>;
 
 export interface RateLimits {
   /** POSTs and WebSocket upgrades, per client address. */
   perIp: RateLimit;
   /** Direct Line GETs (polling), per client address. */
   readsPerIp: RateLimit;
+  /** Kilobytes of request bodies, per client address. */
+  bodyKbPerIp: RateLimit;
   /** New Direct Line conversations and page tokens, per client address. */
   conversationsPerIp: RateLimit;
   perConversation: RateLimit;
@@ -19,6 +21,7 @@ export interface RateLimitSettings {
   rateLimitPerIp: number;
   rateLimitReadsPerIp: number;
   rateLimitConversationsPerIp: number;
+  rateLimitBodyKbPerIp: number;
   rateLimitPerConversation: number;
   redisKeyPrefix: string;
 }
@@ -36,9 +39,9 @@ export function createRateLimits(settings: RateLimitSettings, redis?: RedisClien
     const limiter = redis
       ? new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: `${settings.redisKeyPrefix}rate:${name}`, insuranceLimiter: memory })
       : memory;
-    return async (key) => {
+    return async (key, cost = 1) => {
       try {
-        await limiter.consume(key);
+        await limiter.consume(key, cost);
         return undefined;
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
@@ -50,6 +53,7 @@ export function createRateLimits(settings: RateLimitSettings, redis?: RedisClien
     perIp: limit('ip', settings.rateLimitPerIp),
     readsPerIp: limit('ip-reads', settings.rateLimitReadsPerIp),
     conversationsPerIp: limit('ip-conversations', settings.rateLimitConversationsPerIp),
+    bodyKbPerIp: limit('ip-body-kb', settings.rateLimitBodyKbPerIp),
     perConversation: limit('conversation', settings.rateLimitPerConversation),
   };
 }

@@ -10,6 +10,13 @@ export interface RequestLimits {
   reads: RateLimit;
   /** New conversations and tokens: the cheapest way to make the bot hold something for you. */
   conversations: RateLimit;
+  /**
+   * Kilobytes of POST bodies, from Content-Length, before they are read: parsing a 250 KB
+   * body costs the bot (and its garbage collector) what hundreds of normal messages do.
+   */
+  bodyKb?: RateLimit;
+  /** Counted for a POST without Content-Length (a chunked body), which may be this large. */
+  maxBodyBytes?: number;
   trustProxyHops: number;
   logger: Logger;
 }
@@ -18,11 +25,17 @@ const DIRECTLINE = '/v3/directline/';
 /** Requests that make the bot start (and keep) a conversation. */
 const STARTS = new Set(['/v3/directline/conversations', '/v3/directline/tokens/generate', '/api/webchat/token']);
 
-/** The limits a request counts against, most specific first. */
-function limitsFor(req: Request, limits: RequestLimits): RateLimit[] {
+/** The limits a request counts against, most specific first, each with what the request costs it. */
+function limitsFor(req: Request, limits: RequestLimits): Array<[RateLimit, number]> {
   const path = req.getPath();
-  if (req.method === 'POST') return STARTS.has(path) ? [limits.conversations, limits.writes] : [limits.writes];
-  if (path.startsWith(DIRECTLINE)) return [limits.reads];
+  if (req.method === 'POST') {
+    const counted: Array<[RateLimit, number]> = STARTS.has(path) ? [[limits.conversations, 1], [limits.writes, 1]] : [[limits.writes, 1]];
+    const length = Number(req.header('content-length'));
+    const bytes = Number.isFinite(length) && req.header('content-length') ? length : (limits.maxBodyBytes ?? 0);
+    if (limits.bodyKb && bytes > 0) counted.push([limits.bodyKb, Math.ceil(bytes / 1024)]);
+    return counted;
+  }
+  if (path.startsWith(DIRECTLINE)) return [[limits.reads, 1]];
   return [];
 }
 
@@ -37,8 +50,8 @@ export function requestLimits(limits: RequestLimits) {
     if (applying.length === 0) return next();
     const ip = clientIp(req, limits.trustProxyHops);
     (async () => {
-      for (const limit of applying) {
-        const wait = await limit(ip);
+      for (const [limit, cost] of applying) {
+        const wait = await limit(ip, cost);
         if (wait !== undefined) return wait;
       }
       return undefined;

@@ -61,6 +61,22 @@ describe('per-address limits on every Direct Line route', () => {
     expect(await read('198.51.100.2')).toBe(200);
   });
 
+  it('limits the body kilobytes one client address may post, before reading them, and other addresses still post', async () => {
+    const bot = await start({ RATE_LIMIT_BODY_KB_PER_IP: '100', TRUST_PROXY_HOPS: '1' });
+    const message = (from: string, i: number) =>
+      fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': from },
+        body: JSON.stringify({ type: 'message', id: `m${i}`, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: `c${i}` }, text: 'a long log line '.repeat(2500) }),
+      }).then((r) => r.status);
+    // Each post is about 40 KB: two fit in 100 KB, the third does not.
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push(await message('203.0.113.20', i));
+    expect(statuses).toEqual([200, 200, 429, 429]);
+    expect(await message('198.51.100.20', 9)).toBe(200);
+    expect(bot.logs.text).toContain('client address rate limit');
+  });
+
   it('limits new conversations per client address', async () => {
     const bot = await start({ RATE_LIMIT_CONVERSATIONS_PER_IP: '3' });
     const statuses = [];
