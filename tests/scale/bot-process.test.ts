@@ -74,8 +74,17 @@ describe.skipIf(!hasRedisServer)('the bot process on Redis', { timeout: PROCESS_
     const lockKey = `${loadConfig({}).redisKeyPrefix}lock:test/${id}`;
     await client.set(lockKey, 'another-turn', 'PX', 20_000);
 
+    // The turn is in flight once the bot tries to take that lock (Redis MONITOR shows it): a
+    // fixed pause would signal too early on a busy machine, before the turn had even arrived.
+    const monitor = await client.monitor();
+    const waiting = new Promise<void>((resolve) => {
+      monitor.on('monitor', (_time: string, args: string[]) => {
+        if (args[0]?.toLowerCase() === 'set' && args[1] === lockKey && args.includes('NX')) resolve();
+      });
+    });
     const inFlight = bot.say(id, 'Where do I find my support code?', en);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waiting;
+    monitor.disconnect();
     bot.child.kill('SIGTERM');
     // However long the signal takes to arrive, readiness fails before the process exits.
     while ((await fetch(`${bot.url}/readyz`).then((r) => r.status, () => 0)) === 200) await new Promise((resolve) => setTimeout(resolve, 50));
