@@ -9,10 +9,12 @@ import type { Language } from '../content/languages.js';
  * other words the two share. General grammar, like function-words.ts: no entry is named.
  */
 interface Polarity {
-  /** Prefixes of the plain or positive form ('' is the bare root). */
-  positive: readonly string[];
-  /** Prefixes that turn the root into its opposite. */
-  negative: readonly string[];
+  /**
+   * Pairs of prefixes, the plain or positive form first ('' is the bare root), that make a root
+   * into its opposite. Pairs, not two sets: German "aus-" undoes "ein-" ("ausschalten"), but
+   * "auswählen" is not the opposite of "wählen".
+   */
+  prefixes: ReadonlyArray<readonly [string, string]>;
   /**
    * Particles that are each other's opposite after the same verb ("turn on" / "turn off"). Only
    * as a pair with the verb: alone, "on" is a preposition ("kAuth was on my phone"). German
@@ -27,27 +29,28 @@ interface Polarity {
 }
 
 const polarity: Record<Language, Polarity> = {
-  it: { positive: ['', 'ri'], negative: ['dis', 'de'], particles: [], separable: [] },
-  en: { positive: ['', 'en', 're'], negative: ['dis', 'de', 'un'], particles: [['on', 'off']], separable: [] },
-  fr: { positive: ['', 're'], negative: ['des', 'de', 'dis'], particles: [], separable: [] },
-  de: { positive: ['', 'ein', 'an', 're'], negative: ['de', 'ent', 'aus', 'ab'], particles: [], separable: ['ab', 'an', 'aus', 'ein', 'auf', 'zu'] },
+  it: { prefixes: [['', 'dis'], ['', 'de']], particles: [], separable: [] },
+  en: { prefixes: [['', 'dis'], ['', 'de'], ['', 'un'], ['en', 'dis']], particles: [['on', 'off']], separable: [] },
+  fr: { prefixes: [['', 'des'], ['', 'de']], particles: [], separable: [] },
+  de: { prefixes: [['', 'de'], ['', 'ent'], ['ein', 'aus'], ['an', 'ab']], particles: [], separable: ['ab', 'an', 'aus', 'ein', 'auf', 'zu'] },
 };
 
-// A shorter shared root is chance ("de" + "al" is not the opposite of "al").
+// A shorter shared root is chance: "let" is not the opposite of "delete", nor "al" of "deal".
+// Two real prefixes on one root ("en-able" / "dis-able") are telling with a shorter one.
+const MIN_BARE_ROOT = 4;
 const MIN_ROOT = 3;
 
-function roots(stem: string, prefixes: readonly string[]): string[] {
-  return prefixes.filter((p) => stem.startsWith(p) && stem.length - p.length >= MIN_ROOT).map((p) => stem.slice(p.length));
-}
+const rootAfter = (stem: string, prefix: string) =>
+  stem.startsWith(prefix) && stem.length - prefix.length >= (prefix === '' ? MIN_BARE_ROOT : MIN_ROOT) ? stem.slice(prefix.length) : undefined;
 
 /** Whether stems `a` and `b` are each other's opposite by a prefix, either way round. */
 export function opposite(language: Language, a: string, b: string): boolean {
   if (a === b) return false;
-  const { positive, negative } = polarity[language];
-  const meets = (p: string, n: string) => {
-    const negatives = new Set(roots(n, negative));
-    return roots(p, positive).some((r) => negatives.has(r));
-  };
+  const meets = (p: string, n: string) =>
+    polarity[language].prefixes.some(([plus, minus]) => {
+      const root = rootAfter(p, plus);
+      return root !== undefined && root.length >= (plus === '' && minus !== '' ? MIN_BARE_ROOT : MIN_ROOT) && rootAfter(n, minus) === root;
+    });
   return meets(a, b) || meets(b, a);
 }
 
@@ -71,13 +74,14 @@ function oppositeParticles(language: Language, message: readonly string[], title
  */
 export function contradicts(language: Language, message: readonly string[], title: readonly string[]): boolean {
   if (oppositeParticles(language, message, title)) return true;
-  const { positive, negative, separable } = polarity[language];
+  const { prefixes, separable } = polarity[language];
+  const named = prefixes.flat().filter((p) => p !== '');
   const bareIsAmbiguous = message.some((m) => separable.includes(m));
   // "ein- oder ausschalten": a title that writes a prefix apart names both ways.
-  const prefixApart = (m: string) => [...positive, ...negative].some((p) => p !== '' && m.startsWith(p) && title.includes(p));
+  const prefixApart = (m: string) => named.some((p) => m.startsWith(p) && title.includes(p));
   for (const m of message) {
     if (title.includes(m) || prefixApart(m)) continue;
-    if (bareIsAmbiguous && !negative.some((p) => m.startsWith(p)) && !positive.some((p) => p !== '' && m.startsWith(p))) continue;
+    if (bareIsAmbiguous && !named.some((p) => m.startsWith(p))) continue;
     for (const t of title) if (!message.includes(t) && opposite(language, m, t)) return true;
   }
   return false;

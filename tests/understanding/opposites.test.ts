@@ -27,3 +27,10 @@ describe('opposite actions', () => {
     expect(contradicts('de', ['wie', 'aktivi', 'ich', '2fa'], ['zwei', 'faktor', 'deaktivi'])).toBe(true);
   });
 });
+
+describe('prefixes that only look negating', () => {
+  it('does not read "auswählen" as the opposite of "wählen", nor "let" of "delete"', () => {
+    expect(opposite('de', 'auswahl', 'wahl')).toBe(false);
+    expect(opposite('en', 'let', 'delet')).toBe(false);
+  });
+});
