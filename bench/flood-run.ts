@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { customers } from './flood-customer.js';
 import { FLOOD_KINDS, flood, p95, rssMb } from './flood.js';
 
 const seconds = Number(process.argv[2] ?? 10);
@@ -30,8 +31,9 @@ try {
     if ((await fetch(`${url}/readyz`).then((r) => r.status, () => 0)) === 200) break;
     await sleep(200);
   }
-  // A few turns first, so the RSS "before" is that of a bot that has served, not a cold one.
-  await flood(url, 'polling', { connections: 1, durationMs: 3_000, addresses: 1 });
+  // A few customer turns first, so the RSS "before" is that of a bot that has served, not a
+  // cold one; from the customers' addresses, so no flood finds its limits already spent.
+  await customers(url, 8, Date.now() + 3_000);
   const before = rssMb(child.pid!);
   console.log(`bot RSS before: ${before.toFixed(0)} MB; ${connections} connections from ${addresses} addresses, ${seconds} s each`);
   console.log('flood            attempts  refused | customers: answered  refused  failed  p95 ms | RSS after MB');

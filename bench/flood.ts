@@ -173,7 +173,7 @@ async function floodLoop(
         await request(counts, `${url}/api/messages`, {
           method: 'POST',
           headers,
-          body: JSON.stringify(floodMessage(`flood-${i}-${counts.attempts}`, `${'Ho un problema con la fattura, password: hunter2 4111 1111 1111 1111 '.repeat(3400)}`)),
+          body: longMessageBody(`flood-${i}-${counts.attempts}`),
         });
         break;
       case 'upgrade-resets':
@@ -184,6 +184,15 @@ async function floodLoop(
     }
   }
   for (const held of open) held.close();
+}
+
+/** The long paste of the long-messages flood (about 235 KB), JSON-encoded once: the bench shares the bot's cores. */
+const LONG_TEXT = JSON.stringify('Ho un problema con la fattura, password: hunter2 4111 1111 1111 1111 '.repeat(3400));
+
+/** An Emulator message holding the long paste, built around the encoded text instead of encoding 235 KB per request. */
+function longMessageBody(conversation: string): string {
+  const { text: _text, ...message } = floodMessage(conversation, '');
+  return `${JSON.stringify(message).slice(0, -1)},"text":${LONG_TEXT}}`;
 }
 
 /** An Emulator message of the long-messages flood; deliveryMode expectReplies, so no connector is called. */
