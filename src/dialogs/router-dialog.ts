@@ -1,9 +1,6 @@
 import { Dialog, type DialogContext, type DialogReason, type DialogTurnResult } from '../sdk/dialogs.js';
-import { LANGUAGES, type Language } from '../content/languages.js';
-import { everyLanguage } from '../i18n/i18n.js';
 import type { Entry } from '../knowledge/model.js';
 import { answerReply } from '../replies/answers.js';
-import { topicMenuPage } from '../replies/topic-menu.js';
 import type { Payload } from '../replies/payload.js';
 import { sendReplies } from '../replies/send.js';
 import type { Command } from '../understanding/commands.js';
@@ -11,35 +8,12 @@ import type { Understanding } from '../understanding/understander.js';
 import { turnEvents } from '../insights/turn-events.js';
 import { InterruptibleDialog, type Interruption } from './interruptible-dialog.js';
 import { noteEntry } from '../handoff/case-notes.js';
-import { connectPerson, personOffer, sendHandoffEvent, talkToPerson } from './person-offer.js';
+import { connectPerson, personOffer, sendHandoffEvent } from './person-offer.js';
+import { promptFor, type Asked, type Prompt } from './router-prompts.js';
 import { ROUTER_DIALOG, TREE_DIALOG, type DialogServices } from './services.js';
 import type { TreeHandoff, TreeOptions, TreeOutcome } from './tree-dialog.js';
 import { turnInput, type TurnInput } from './turn-input.js';
-import { matchTypedChoice, turnCommandReader, type TypeableChoice } from './typed-choice.js';
-
-/** A button the router offered, remembered so that typing its label works like a click. */
-interface Offered extends TypeableChoice {
-  payload: Payload;
-}
-
-/**
- * What the router last asked, by ids and string keys only. The question and its buttons are
- * rebuilt from the content when they are needed (a typed answer, a language switch), so state
- * does not carry every label in four languages through every turn and every idle conversation.
- */
-type Asked =
-  | { menu: 'topics'; key: string; from: number; person?: true }
-  | { menu: 'clarify'; entries: string[] }
-  | { menu: 'treeOffer'; entry: string; tree: string }
-  | { menu: 'expired'; tree: string }
-  | { menu: 'answered'; entry: string }
-  | { menu: 'person'; from?: TreeHandoff };
-
-/** A question with its buttons, in every language. */
-interface Prompt {
-  question: Record<Language, string>;
-  offered: Offered[];
-}
+import { matchTypedChoice, turnCommandReader } from './typed-choice.js';
 
 interface RouterState {
   asked?: Asked;
@@ -256,7 +230,7 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
 
   /** Sends a question with its choices as buttons, and remembers what was asked for typed answers and a language switch. */
   private async ask(dc: DialogContext, asked: Asked): Promise<void> {
-    const prompt = await this.prompt(dc, asked);
+    const prompt = await promptFor(this.services, dc.context, this.language(dc), asked);
     if (prompt) await this.send(dc, prompt);
     this.state(dc).asked = prompt ? asked : undefined;
   }
@@ -266,75 +240,14 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     await sendReplies(dc.context, { text: question[language], choices: offered.map((o) => ({ title: o.label[language], payload: o.payload })) });
   }
 
-  /** The question and buttons of what was asked, from the content as it is now; undefined if that content is gone. */
-  private async prompt(dc: DialogContext, asked: Asked): Promise<Prompt | undefined> {
-    const { kb, trees, t } = this.services;
-    const yes = (key: string, payload: Payload): Offered => ({ label: everyLanguage(t, key), means: 'yes', payload });
-    const no = (key: string, payload: Payload): Offered => ({ label: everyLanguage(t, key), means: 'no', payload });
-    switch (asked.menu) {
-      case 'topics': {
-        const page = topicMenuPage(kb, asked.from);
-        const offered = [...(asked.person ? [talkToPerson(this.services)] : []), ...page.entries.map((e) => this.entryOffer(e))];
-        if (page.more !== undefined) offered.push({ label: everyLanguage(t, 'topics.moreButton'), payload: { action: 'topics', from: page.more } });
-        return { question: this.phrase(asked.key), offered };
-      }
-      case 'clarify': {
-        const entries = asked.entries.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
-        if (entries.length === 0) return undefined;
-        return { question: this.phrase('clarify.text'), offered: [...entries.map((e) => this.entryOffer(e)), no('clarify.none', { action: 'none' })] };
-      }
-      case 'treeOffer': {
-        const entry = kb.get(asked.entry);
-        if (!entry || !trees.get(asked.tree)) return undefined;
-        return {
-          question: this.phrase('tree.offer', (l) => ({ title: entry.text[l].title })),
-          offered: [yes('tree.start', { action: 'tree', tree: asked.tree }), no('tree.article', { action: 'article', entry: entry.id })],
-        };
-      }
-      case 'expired': {
-        const tree = trees.get(asked.tree);
-        if (!tree) return undefined;
-        return { question: this.phrase('tree.expired', (l) => ({ title: tree.title[l] })), offered: [yes('tree.start', { action: 'tree', tree: tree.id })] };
-      }
-      case 'answered': {
-        const entry = kb.get(asked.entry);
-        if (!entry) return undefined;
-        const related = entry.related.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
-        return {
-          // Asked again after a language switch: the related questions' line, or "was this helpful?".
-          question: this.phrase(related.length > 0 ? 'answer.related' : 'answer.helpful'),
-          offered: [
-            ...related.map((e) => this.entryOffer(e)),
-            yes('answer.helpfulYes', { action: 'helpful', entry: entry.id, helpful: true }),
-            no('answer.helpfulNo', { action: 'helpful', entry: entry.id, helpful: false }),
-          ],
-        };
-      }
-      case 'person': {
-        const offer = await personOffer(this.services, dc.context, this.language(dc), asked.from);
-        return offer.kind === 'confirm' ? offer : undefined;
-      }
-    }
-  }
-
-  /** A sentence in every language, so that a question can be asked again in another one. */
-  private phrase(key: string, values?: (language: Language) => Record<string, unknown>): Record<Language, string> {
-    return Object.fromEntries(LANGUAGES.map((l) => [l, this.services.t(l, key, values?.(l))])) as Record<Language, string>;
-  }
 
   private async typedChoice(dc: DialogContext, input: TurnInput): Promise<Payload | undefined> {
     const asked = this.state(dc).asked;
     if (!asked || input.payload || !input.text) return undefined;
-    const offered = (await this.prompt(dc, asked))?.offered;
+    const offered = (await promptFor(this.services, dc.context, this.language(dc), asked))?.offered;
     if (!offered) return undefined;
     const index = matchTypedChoice(offered, input.text, input.language, turnCommandReader(input, this.services.understander.recognizeCommand));
     return index === undefined ? undefined : offered[index]?.payload;
   }
 
-  private entryOffer(entry: Entry): Offered {
-    return {
-      label: Object.fromEntries(LANGUAGES.map((l) => [l, entry.text[l].title])) as Record<Language, string>,
-      payload: { action: 'entry', entry: entry.id },
-    };
-  }
 }
