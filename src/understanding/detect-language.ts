@@ -1,5 +1,6 @@
 import { detectAll } from 'tinyld';
 import { LANGUAGES, type Language } from '../content/languages.js';
+import { stemmers } from './natural-parts.js';
 import { normalise } from './normalise.js';
 
 export interface LanguageGuess {
@@ -28,6 +29,7 @@ const STATISTICAL_SAMPLE = 120;
 // decided and the statistical detector (most of the cost of detection) is not asked.
 const DECISIVE_WORDS = 3;
 const DECISIVE_MARGIN = 0.5;
+const MIN_STEM = 5;
 
 /**
  * Guesses which of our four languages a message is written in, from a statistical detector
@@ -37,16 +39,45 @@ export function createLanguageDetector(vocabularies: Record<Language, ReadonlySe
   // Which languages use each known word, worked out once; a word all four use says nothing.
   const owners = new Map<string, Language[]>();
   for (const word of new Set(LANGUAGES.flatMap((l) => [...vocabularies[l]]))) {
-    const users = LANGUAGES.filter((l) => vocabularies[l].has(word));
-    if (users.length < LANGUAGES.length) owners.set(word, users);
+    owners.set(word, LANGUAGES.filter((l) => vocabularies[l].has(word)));
   }
+  // A word the base never uses may still be a form of one it does ("disattivo" beside
+  // "disattivare"): each language's stemmer reads it, and the languages with a word of the same
+  // stem, or of a stem one is the start of the other's, own it. Short stems are left out:
+  // across languages they collide by chance.
+  const stems = Object.fromEntries(
+    LANGUAGES.map((l) => [l, [...new Set([...vocabularies[l]].map((w) => stemmers[l].stem(w)).filter((stem) => stem.length >= MIN_STEM))].sort()]),
+  ) as Record<Language, string[]>;
+  const sharesStem = (language: Language, word: string): boolean => {
+    const stem = stemmers[language].stem(word);
+    if (stem.length < MIN_STEM) return false;
+    const sorted = stems[language];
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]! < stem) low = middle + 1;
+      else high = middle;
+    }
+    if (sorted[low]?.startsWith(stem)) return true;
+    // A known stem that starts this one sorts just before it.
+    for (let i = low - 1; i >= 0 && stem.startsWith(sorted[i]!.slice(0, MIN_STEM)); i--) if (stem.startsWith(sorted[i]!)) return true;
+    return false;
+  };
+  const usersOf = (word: string): Language[] => {
+    const known = owners.get(word);
+    if (known) return known;
+    if (word.length < MIN_STEM || /\d/.test(word)) return [];
+    return LANGUAGES.filter((l) => sharesStem(l, word));
+  };
 
   function vocabularyScores(words: string[]): { scores: Record<Language, number>; counted: number } {
     const scores = zero();
     let counted = 0;
     for (const word of words) {
-      const users = owners.get(word);
-      if (!users) continue;
+      const users = usersOf(word);
+      // A word all four languages use, or none, says nothing.
+      if (users.length === 0 || users.length === LANGUAGES.length) continue;
       counted++;
       for (const l of users) scores[l] += 1 / users.length;
     }
@@ -73,7 +104,12 @@ export function createLanguageDetector(vocabularies: Record<Language, ReadonlySe
       const expected = context.previous ?? context.hint;
       // The words decide alone when several point one way, or when they confirm the language
       // the conversation or the channel already gave.
-      const decided = top - next >= DECISIVE_MARGIN && (counted >= DECISIVE_WORDS || (counted > 0 && leader === expected));
+      // …or when some words belong to one language only and no word to any other language only
+      // ("come disattivo la 2fa?" after an English turn: "disattivo" is Italian, "come" and
+      // "la" are English too). Then the conversation's language does not overrule them.
+      const alone = new Set(words.map(usersOf).filter((users) => users.length === 1).map((users) => users[0]));
+      const unopposed = alone.size === 1 && alone.has(leader);
+      const decided = unopposed || (top - next >= DECISIVE_MARGIN && (counted >= DECISIVE_WORDS || (counted > 0 && leader === expected)));
       const weight = decided ? 0 : STATISTICAL_WEIGHT_AT(normalised.length);
       const byStatistics = weight > 0 && normalised.length >= 4 ? statisticalScores(text) : zero();
       const scores = zero();
@@ -84,8 +120,8 @@ export function createLanguageDetector(vocabularies: Record<Language, ReadonlySe
       // The text decides when it speaks clearly; otherwise the conversation's language and the
       // channel's locale tip the balance.
       const withContext = { ...scores };
-      if (context.previous) withContext[context.previous] += PREVIOUS_BONUS;
-      if (context.hint) withContext[context.hint] += HINT_BONUS;
+      if (context.previous && !unopposed) withContext[context.previous] += PREVIOUS_BONUS;
+      if (context.hint && !unopposed) withContext[context.hint] += HINT_BONUS;
       const best = [...LANGUAGES].sort((a, b) => withContext[b] - withContext[a])[0] as Language;
       const language = withContext[best] > 0 ? best : (context.previous ?? context.hint ?? context.fallback);
       return { language, confidence, scores };
