@@ -22,6 +22,18 @@ describe('language detection', () => {
     expect(detector.detect('2fa', { hint: 'fr', fallback: 'it' }).language).toBe('fr');
     expect(detector.detect('2fa', { fallback: 'en' }).language).toBe('en');
   });
+  it('reads a form of a known word by its stem, and lets words of one language only override the conversation', () => {
+    // "come" is English too, "solleciti" is only a form of "sollecito": Italian, even after English turns.
+    const words = createLanguageDetector({
+      it: new Set(['come', 'sollecito', 'la']),
+      en: new Set(['come', 'reminder', 'la']),
+      fr: new Set(['rappel', 'la']),
+      de: new Set(['mahnung']),
+    });
+    expect(words.detect('come mai i solleciti?', { previous: 'en', hint: 'en', fallback: 'en' }).language).toBe('it');
+    // With nothing that belongs to one language only, the conversation keeps its language.
+    expect(words.detect('come la', { previous: 'en', hint: 'en', fallback: 'it' }).language).toBe('en');
+  });
   it('lets clear text override the channel locale', () => {
     expect(detector.detect('Rechnung bezahlt aber trotzdem eine Mahnung, warum?', { hint: 'it', fallback: 'it' }).language).toBe('de');
   });
