@@ -1,57 +1,23 @@
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/i18n.js';
 import { projectContent } from '../support/content.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { haveChromium, launchChromium, shown } from '../support/chromium.js';
 
-/** Debian's Chromium, installed by .ci/run (apt-get install chromium). */
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve('tests/artifacts');
-const haveChromium = existsSync(CHROMIUM);
-
-if (!haveChromium) {
-  const notice = `\n!!! ${CHROMIUM} is missing: the web chat browser test cannot run. Install it with: apt-get install -y chromium !!!\n`;
-  if (process.env.CI) throw new Error(notice);
-  console.warn(notice);
-}
-
-/**
- * Markdown as Web Chat shows it: the words without the asterisks, and typographic
- * apostrophes (its Markdown renderer turns ' into ’). `length` keeps the start of a long text.
- */
-function shown(markdown: string, length = Infinity): RegExp {
-  const words = markdown.replace(/\*+/g, '').slice(0, length);
-  return new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"));
-}
 
 describe.skipIf(!haveChromium)('the web chat page served by the bot', () => {
   let bot: BotProcess;
   let browser: Browser;
-  let profile: string;
   let page: Page;
 
   beforeAll(async () => {
     // With a secret, as in production: the page must get its token from the bot.
     bot = await startBotProcess({ DIRECTLINE_SECRET: 'browser-test-secret-of-at-least-32-characters' });
-    profile = await mkdtemp(path.join(tmpdir(), 'sportello-chromium-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 820, height: 1100 } });
     page = await context.newPage();
   }, 120_000);
@@ -59,7 +25,6 @@ describe.skipIf(!haveChromium)('the web chat page served by the bot', () => {
   afterAll(async () => {
     await browser?.close();
     await bot?.stop();
-    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
   it('walks the 2FA tree in Italian by clicking, then answers in French after the language switch', async () => {
