@@ -1,22 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/content/languages.js';
-import { FakeConnector } from '../support/fake-connector.js';
-import { startHttpBot } from '../support/http-bot.js';
-import { handoffEnv, lastThread, textOf, WidgetCustomer } from './support.js';
+import { lastThread, textOf, WidgetCustomer, useHandoffBot } from './support.js';
 
-let connector: FakeConnector;
-let app: App;
-let url: string;
-
-beforeAll(async () => {
-  connector = await FakeConnector.start();
-  ({ app, url } = await startHttpBot(handoffEnv(connector)));
-});
-afterAll(async () => {
-  await app?.stop();
-  await connector?.stop();
-});
+const bot = useHandoffBot();
 
 const LOCALES: Record<Language, string> = { it: 'it-IT', en: 'en-US', fr: 'fr-FR', de: 'de-DE' };
 const person: Record<Language, string> = { it: 'voglio parlare con un operatore', en: 'human please', fr: 'un conseiller', de: 'Mitarbeiter' };
@@ -37,24 +23,24 @@ const question: Record<Language, string> = {
 const questionWithoutSecret = (l: Language) => question[l].split(SECRET)[0]!.split(/ (la mia|my|mon|mein) /)[0]!;
 
 describe.each(Object.keys(LOCALES) as Language[])('asking for a person in %s', (language) => {
-  const t = (key: string) => app.services.t(language, key);
-  const tree = () => app.services.trees.get('2fa-recovery')!;
+  const t = (key: string) => bot.app.services.t(language, key);
+  const tree = () => bot.app.services.trees.get('2fa-recovery')!;
   const choice = (node: string, index: number) => {
     const n = tree().nodes.get(node)!;
     if (n.type !== 'question') throw new Error(`${node} is not a question`);
     return n.choices[index]!.label[language];
   };
-  const entryTitle = () => app.services.kb.get('2fa-disable')!.text.en.title;
+  const entryTitle = () => bot.app.services.kb.get('2fa-disable')!.text.en.title;
 
   async function connect(customer: WidgetCustomer) {
     expect(customer.buttons()).toContain(t('handoff.talk'));
     const queued = await customer.click(t('handoff.talk'));
-    expect(queued.map(textOf).join('\n')).toContain(app.services.t(language, 'handoff.queued', { position: 1, minutes: 1 }).slice(0, 20));
-    return textOf(lastThread(connector).card());
+    expect(queued.map(textOf).join('\n')).toContain(bot.app.services.t(language, 'handoff.queued', { position: 1, minutes: 1 }).slice(0, 20));
+    return textOf(lastThread(bot.connector).card());
   }
 
   it('from a fresh conversation: the card tells the first message', async () => {
-    const customer = new WidgetCustomer(url);
+    const customer = new WidgetCustomer(bot.url);
     await customer.start(LOCALES[language]);
     await customer.say(fresh[language]);
     const card = await connect(customer);
@@ -62,7 +48,7 @@ describe.each(Object.keys(LOCALES) as Language[])('asking for a person in %s', (
   });
 
   it('from mid-tree: the card tells the question, the entry shown and the answers so far, no secret', async () => {
-    const customer = new WidgetCustomer(url);
+    const customer = new WidgetCustomer(bot.url);
     await customer.start(LOCALES[language]);
     await customer.say(question[language]);
     await customer.click(t('tree.start'));
@@ -77,7 +63,7 @@ describe.each(Object.keys(LOCALES) as Language[])('asking for a person in %s', (
   });
 
   it('after "not solved": the card tells the check walked to its end and that it did not solve it', async () => {
-    const customer = new WidgetCustomer(url);
+    const customer = new WidgetCustomer(bot.url);
     await customer.start(LOCALES[language]);
     await customer.say(question[language]);
     await customer.click(t('tree.start'));

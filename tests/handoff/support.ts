@@ -1,6 +1,9 @@
 import type { Activity } from 'botbuilder';
+import { afterAll, beforeAll } from 'vitest';
+import type { App } from '../../src/app.js';
 import { ChannelConversation, TENANT } from '../support/channel.js';
-import type { FakeConnector, PostedActivity } from '../support/fake-connector.js';
+import { FakeConnector, type PostedActivity } from '../support/fake-connector.js';
+import { startHttpBot } from '../support/http-bot.js';
 
 export const AGENTS_CHANNEL = '19:agents-support@thread.tacv2';
 
@@ -12,6 +15,37 @@ export const handoffEnv = (connector: FakeConnector, extra: Record<string, strin
   HANDOFF_AGENT_LANGUAGE: 'en',
   ...extra,
 });
+
+/**
+ * One bot over HTTP with hand-offs pointed at a fake connector, started before a file's tests
+ * and stopped after them. Read its parts inside tests: they exist once `beforeAll` has run.
+ */
+export function useHandoffBot(extra: Record<string, string> = {}): { readonly app: App; readonly url: string; readonly connector: FakeConnector } {
+  let started: { app: App; url: string; connector: FakeConnector } | undefined;
+  beforeAll(async () => {
+    const connector = await FakeConnector.start();
+    started = { connector, ...(await startHttpBot(handoffEnv(connector, extra))) };
+  });
+  afterAll(async () => {
+    await started?.app.stop();
+    await started?.connector.stop();
+  });
+  const part = <K extends 'app' | 'url' | 'connector'>(key: K) => {
+    if (!started) throw new Error('the hand-off bot is read before beforeAll started it');
+    return started[key];
+  };
+  return {
+    get app() {
+      return part('app');
+    },
+    get url() {
+      return part('url');
+    },
+    get connector() {
+      return part('connector');
+    },
+  };
+}
 
 /** A customer in the web widget, talking to the bot's own Direct Line endpoint as Web Chat does (polling). */
 export class WidgetCustomer {
