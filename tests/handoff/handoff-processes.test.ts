@@ -1,19 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ChildBot } from '../support/bot-process.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useChildBots } from '../support/bot-process.js';
 import { ChannelConversation } from '../support/channel.js';
 import { FakeConnector } from '../support/fake-connector.js';
 import { freePort, hasRedisServer, RedisServer } from '../support/redis-server.js';
 import { handoffEnv, lastThread, TeamsAgent, WidgetCustomer } from './support.js';
 
-const running: ChildBot[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((bot) => (bot.child.exitCode === null ? bot.kill('SIGKILL') : undefined)));
-});
-const start = async (env: Record<string, string>) => {
-  const bot = await ChildBot.start(env);
-  running.push(bot);
-  return bot;
-};
+const { start } = useChildBots();
 
 // Four bot processes start in this test (two, then each restarted once): on two busy cores that takes a while.
 const PROCESS_TEST_MS = 300_000;

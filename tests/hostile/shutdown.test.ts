@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config.js';
-import { ChildBot } from '../support/bot-process.js';
+import { useChildBots, type ChildBot } from '../support/bot-process.js';
 import { RedisServer, hasRedisServer } from '../support/redis-server.js';
 
 /**
@@ -14,14 +14,11 @@ const lockKey = (conversationId: string) => `${loadConfig({}).redisKeyPrefix}loc
 
 describe.skipIf(!hasRedisServer)('shutting down the bot process', { timeout: 180_000 }, () => {
   let redis: RedisServer;
-  const running: ChildBot[] = [];
+  const bots = useChildBots();
   beforeAll(async () => {
     redis = await RedisServer.start();
   });
   afterAll(() => redis?.stop());
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((bot) => bot.kill('SIGKILL')));
-  });
 
   async function startConversations(bot: ChildBot, count: number): Promise<string[]> {
     const ids: string[] = [];
@@ -60,8 +57,7 @@ describe.skipIf(!hasRedisServer)('shutting down the bot process', { timeout: 180
   }
 
   it(`finishes all ${TURNS} Direct Line turns in flight on SIGTERM, then exits 0`, async () => {
-    const bot = await ChildBot.start({ REDIS_URL: redis.url, LOG_LEVEL: 'warn', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_CONVERSATIONS_PER_IP: '0' });
-    running.push(bot);
+    const bot = await bots.start({ REDIS_URL: redis.url, LOG_LEVEL: 'warn', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_CONVERSATIONS_PER_IP: '0' });
     const ids = await startConversations(bot, TURNS);
     const client = redis.client();
     for (const id of ids) await client.set(lockKey(id), 'another-turn', 'PX', 60_000);
@@ -78,8 +74,7 @@ describe.skipIf(!hasRedisServer)('shutting down the bot process', { timeout: 180
   });
 
   it('gives up on turns that outlast SHUTDOWN_TIMEOUT_MS and exits while they still wait', async () => {
-    const bot = await ChildBot.start({ REDIS_URL: redis.url, LOG_LEVEL: 'warn', SHUTDOWN_TIMEOUT_MS: '1000', TURN_LOCK_WAIT_MS: '120000', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_CONVERSATIONS_PER_IP: '0' });
-    running.push(bot);
+    const bot = await bots.start({ REDIS_URL: redis.url, LOG_LEVEL: 'warn', SHUTDOWN_TIMEOUT_MS: '1000', TURN_LOCK_WAIT_MS: '120000', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_CONVERSATIONS_PER_IP: '0' });
     const ids = await startConversations(bot, 3);
     const client = redis.client();
     for (const id of ids) await client.set(lockKey(id), 'another-turn', 'PX', 120_000);

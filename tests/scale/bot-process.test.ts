@@ -1,23 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createTranslator } from '../../src/i18n/i18n.js';
 import type { QuestionNode } from '../../src/trees/model.js';
-import { ChildBot } from '../support/bot-process.js';
+import { ChildBot, useChildBots } from '../support/bot-process.js';
 import { projectContent } from '../support/content.js';
 import { message, replyTexts } from '../support/http-bot.js';
 import { RedisServer, freePort, hasRedisServer } from '../support/redis-server.js';
 
 const conversation = () => `process-${Math.random().toString(36).slice(2)}`;
 const en = { locale: 'en-US' };
-const running: ChildBot[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((bot) => (bot.child.exitCode === null ? bot.kill('SIGKILL') : undefined)));
-});
-const start = async (env: Record<string, string>) => {
-  const bot = await ChildBot.start(env);
-  running.push(bot);
-  return bot;
-};
+const { start, track } = useChildBots();
 
 // Each test starts bot processes (two for a restart): on two busy cores that alone can take
 // longer than vitest's default 30 s, which would fail the test for no fault of the bot.
@@ -26,7 +18,7 @@ const PROCESS_TEST_MS = 180_000;
 describe('starting the bot', { timeout: PROCESS_TEST_MS }, () => {
   it('refuses to start in production without credentials, saying what to set', async () => {
     const bot = await ChildBot.spawn({ NODE_ENV: 'production' });
-    running.push(bot);
+    track(bot);
     expect(await bot.exited).toBe(1);
     expect(bot.stderr.join('')).toMatch(/MicrosoftAppId.*ALLOW_UNAUTHENTICATED=true/s);
   });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach } from 'vitest';
 import { BotClient } from './http-bot.js';
 import { freePort } from './redis-server.js';
 
@@ -55,6 +56,23 @@ export class ChildBot extends BotClient {
     if (this.child.exitCode === null) this.child.kill(signal);
     return this.exited;
   }
+}
+
+/**
+ * Bot processes that a test file starts, killed after each test whatever it did to them, so a
+ * failed test leaves no process holding a port or a Redis lock for the next. `track` adds one
+ * started some other way (`ChildBot.spawn`).
+ */
+export function useChildBots(): { start(env: Record<string, string>): Promise<ChildBot>; track(bot: ChildBot): ChildBot } {
+  const running: ChildBot[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((bot) => bot.kill('SIGKILL')));
+  });
+  const track = (bot: ChildBot) => {
+    running.push(bot);
+    return bot;
+  };
+  return { start: async (env) => track(await ChildBot.start(env)), track };
 }
 
 export interface BotProcess {
