@@ -14,6 +14,9 @@ export interface ExampleIndex {
   coverage(stems: string[]): number;
 }
 
+/** Marks are stamps, so nothing is cleared per example; before an Int32 overflows, they start again. */
+const STAMP_LIMIT = 2 ** 31 - 1;
+
 export function createExampleIndex(examples: Array<{ label: string; stems: string[] }>, idfFrom?: (stem: string) => number): ExampleIndex {
   const df = new Map<string, number>();
   for (const { stems } of examples) for (const s of new Set(stems)) df.set(s, (df.get(s) ?? 0) + 1);
@@ -22,54 +25,90 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
   const rarest = idfFrom ? undefined : Math.log(1 + total);
   const idf = (stem: string) => weights.get(stem) ?? rarest ?? idfFrom!(stem);
 
-  const postings = new Map<string, number[]>();
+  // Stems as ids and examples as arrays of distinct ids, so a message costs typed-array reads,
+  // not a Set and a Map lookup per (example, stem).
+  const stemIds = new Map<string, number>();
+  const postings: number[][] = [];
   const byLabel = new Map<string, number[]>();
   examples.forEach(({ label }, i) => {
     const list = byLabel.get(label);
     if (list) list.push(i);
     else byLabel.set(label, [i]);
   });
-  const distinctStems = examples.map(({ stems }) => new Set(stems));
-  const norms: number[] = [];
-  examples.forEach(({ stems }, i) => {
+  const norms = new Float64Array(examples.length);
+  const exampleStems = examples.map(({ stems }, i) => {
     const distinct = new Set(stems);
+    const ids = new Int32Array(distinct.size);
     let norm = 0;
+    let k = 0;
     for (const s of distinct) {
       norm += idf(s) ** 2;
-      const list = postings.get(s) ?? [];
-      list.push(i);
-      postings.set(s, list);
+      let id = stemIds.get(s);
+      if (id === undefined) {
+        id = postings.length;
+        stemIds.set(s, id);
+        postings.push([]);
+      }
+      postings[id]!.push(i);
+      ids[k++] = id;
     }
-    norms.push(Math.sqrt(norm));
+    norms[i] = Math.sqrt(norm);
+    return ids;
   });
+  const mark = new Int32Array(postings.length);
+  let stamp = 0;
+  const dots = new Float64Array(examples.length);
+
+  /** The message's distinct stems, their ids (-1 unknown), squared weights and norm. */
+  function message(stems: string[]) {
+    const distinct = [...new Set(stems)];
+    const ids = distinct.map((s) => stemIds.get(s) ?? -1);
+    const weights = distinct.map((s) => idf(s) ** 2);
+    let norm = 0;
+    for (const w of weights) norm += w;
+    return { ids, weights, norm: Math.sqrt(norm) };
+  }
 
   return {
     idf,
     closest(stems) {
-      const distinct = [...new Set(stems)];
-      const messageNorm = Math.sqrt(distinct.reduce((sum, s) => sum + idf(s) ** 2, 0));
-      const dots = new Map<number, number>();
-      for (const s of distinct) {
-        const weight = idf(s) ** 2;
-        for (const i of postings.get(s) ?? []) dots.set(i, (dots.get(i) ?? 0) + weight);
+      const m = message(stems);
+      const touched: number[] = [];
+      for (let k = 0; k < m.ids.length; k++) {
+        const id = m.ids[k]!;
+        if (id < 0) continue;
+        const weight = m.weights[k]!;
+        for (const i of postings[id]!) {
+          if (dots[i] === 0) touched.push(i);
+          dots[i]! += weight;
+        }
       }
       const best = new Map<string, number>();
-      for (const [i, dot] of dots) {
-        const cosine = dot / (messageNorm * norms[i]! || 1);
+      for (const i of touched) {
+        const cosine = dots[i]! / (m.norm * norms[i]! || 1);
+        dots[i] = 0;
         const label = examples[i]!.label;
         if (cosine > (best.get(label) ?? 0)) best.set(label, cosine);
       }
       return best;
     },
     closestAmong(stems, labels) {
-      const distinct = [...new Set(stems)];
-      const messageNorm = Math.sqrt(distinct.reduce((sum, s) => sum + idf(s) ** 2, 0));
+      const m = message(stems);
       const best = new Map<string, number>();
       for (const label of labels) {
         for (const i of byLabel.get(label) ?? []) {
+          if (++stamp === STAMP_LIMIT) {
+            mark.fill(0);
+            stamp = 1;
+          }
+          for (const id of exampleStems[i]!) mark[id] = stamp;
+          // Summed in the message's order, as a plain loop over its stems would.
           let dot = 0;
-          for (const s of distinct) if (distinctStems[i]!.has(s)) dot += idf(s) ** 2;
-          const cosine = dot / (messageNorm * norms[i]! || 1);
+          for (let k = 0; k < m.ids.length; k++) {
+            const id = m.ids[k]!;
+            if (id >= 0 && mark[id] === stamp) dot += m.weights[k]!;
+          }
+          const cosine = dot / (m.norm * norms[i]! || 1);
           if (cosine > (best.get(label) ?? 0)) best.set(label, cosine);
         }
       }
@@ -78,7 +117,7 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
     coverage(stems) {
       const distinct = [...new Set(stems)];
       const all = distinct.reduce((sum, s) => sum + idf(s), 0);
-      const known = distinct.filter((s) => postings.has(s)).reduce((sum, s) => sum + idf(s), 0);
+      const known = distinct.filter((s) => stemIds.has(s)).reduce((sum, s) => sum + idf(s), 0);
       return all > 0 ? known / all : 0;
     },
   };

@@ -40,18 +40,25 @@ const polarity: Record<Language, Polarity> = {
 const MIN_BARE_ROOT = 4;
 const MIN_ROOT = 3;
 
-const rootAfter = (stem: string, prefix: string) =>
-  stem.startsWith(prefix) && stem.length - prefix.length >= (prefix === '' ? MIN_BARE_ROOT : MIN_ROOT) ? stem.slice(prefix.length) : undefined;
+/**
+ * Whether `p` is `plus` + root and `n` is `minus` + the same root, the root long enough. Plain
+ * loops and no closures: it runs for every pair of a message's and a title's stems.
+ */
+function meets(pairs: Polarity['prefixes'], p: string, n: string): boolean {
+  for (const [plus, minus] of pairs) {
+    const root = p.length - plus.length;
+    if (root !== n.length - minus.length) continue;
+    if (root < (plus === '' || minus === '' ? MIN_BARE_ROOT : MIN_ROOT)) continue;
+    if (p.startsWith(plus) && n.startsWith(minus) && p.endsWith(n.slice(minus.length))) return true;
+  }
+  return false;
+}
 
 /** Whether stems `a` and `b` are each other's opposite by a prefix, either way round. */
 export function opposite(language: Language, a: string, b: string): boolean {
   if (a === b) return false;
-  const meets = (p: string, n: string) =>
-    polarity[language].prefixes.some(([plus, minus]) => {
-      const root = rootAfter(p, plus);
-      return root !== undefined && root.length >= (plus === '' && minus !== '' ? MIN_BARE_ROOT : MIN_ROOT) && rootAfter(n, minus) === root;
-    });
-  return meets(a, b) || meets(b, a);
+  const pairs = polarity[language].prefixes;
+  return meets(pairs, a, b) || meets(pairs, b, a);
 }
 
 /** "turn on" against "turn off": the same verb stem followed by opposite particles. */
@@ -74,15 +81,26 @@ function oppositeParticles(language: Language, message: readonly string[], title
  */
 export function contradicts(language: Language, message: readonly string[], title: readonly string[]): boolean {
   if (oppositeParticles(language, message, title)) return true;
-  const { prefixes, separable } = polarity[language];
-  const named = prefixes.flat().filter((p) => p !== '');
+  const { separable } = polarity[language];
+  const named = namedPrefixes[language];
   const bareIsAmbiguous = message.some((m) => separable.includes(m));
-  // "ein- oder ausschalten": a title that writes a prefix apart names both ways.
-  const prefixApart = (m: string) => named.some((p) => m.startsWith(p) && title.includes(p));
   for (const m of message) {
-    if (title.includes(m) || prefixApart(m)) continue;
-    if (bareIsAmbiguous && !named.some((p) => m.startsWith(p))) continue;
+    if (title.includes(m)) continue;
+    let prefixed = false;
+    let apart = false;
+    for (const p of named) {
+      if (!m.startsWith(p)) continue;
+      prefixed = true;
+      // "ein- oder ausschalten": a title that writes a prefix apart names both ways.
+      if (title.includes(p)) apart = true;
+    }
+    if (apart || (bareIsAmbiguous && !prefixed)) continue;
     for (const t of title) if (!message.includes(t) && opposite(language, m, t)) return true;
   }
   return false;
 }
+
+/** Each language's negating and positive prefixes, the bare root left out. */
+const namedPrefixes = Object.fromEntries(
+  Object.entries(polarity).map(([language, { prefixes }]) => [language, prefixes.flat().filter((p) => p !== '')]),
+) as Record<Language, string[]>;

@@ -44,20 +44,25 @@ export function fitVectorizer(documents: ReadonlyArray<ReadonlyArray<readonly st
   // A feature never seen weighs as the rarest would: it is the strongest sign of something new.
   const unseenIdf = Math.log(1 + n) + 1;
 
+  // Scratch counts by feature id, cleared after each text: a vector costs its own features,
+  // not a Map per call.
+  const counts = new Float64Array(ids.size);
   function vector(groups: ReadonlyArray<readonly string[]>): SparseVector {
     const outIds: number[] = [];
     const outValues: number[] = [];
     for (const group of groups) {
-      const counts = new Map<number, number>();
+      const start = outIds.length;
       for (const feature of group) {
         const id = ids.get(feature);
-        if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (id === undefined) continue;
+        if (counts[id] === 0) outIds.push(id);
+        counts[id]!++;
       }
       let norm = 0;
-      const start = outIds.length;
-      for (const [id, count] of counts) {
-        const value = (1 + Math.log(count)) * idfs[id]!;
-        outIds.push(id);
+      for (let i = start; i < outIds.length; i++) {
+        const id = outIds[i]!;
+        const value = (1 + Math.log(counts[id]!)) * idfs[id]!;
+        counts[id] = 0;
         outValues.push(value);
         norm += value * value;
       }
