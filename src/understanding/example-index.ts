@@ -30,6 +30,8 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
   const stemIds = new Map<string, number>();
   const postings: number[][] = [];
   const byLabel = new Map<string, number[]>();
+  // Labels apart: the examples' own stem lists need not outlive the index.
+  const labelOf = examples.map(({ label }) => label);
   examples.forEach(({ label }, i) => {
     const list = byLabel.get(label);
     if (list) list.push(i);
@@ -87,7 +89,7 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
       for (const i of touched) {
         const cosine = dots[i]! / (m.norm * norms[i]! || 1);
         dots[i] = 0;
-        const label = examples[i]!.label;
+        const label = labelOf[i]!;
         if (cosine > (best.get(label) ?? 0)) best.set(label, cosine);
       }
       return best;

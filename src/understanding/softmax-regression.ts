@@ -192,12 +192,10 @@ export function trainSoftmax(
   const order = examples.map((_, i) => i);
   const rate = options.learningRate;
   const l2 = options.l2;
-  const update = (j: number, g: number) => {
-    const step = g + l2 * weights[j]!;
-    steps[j]! += step * step;
-    weights[j]! -= (rate * step) / (Math.sqrt(steps[j]!) + 1e-8);
-  };
   const gradient = new Float64Array(classes);
+  // Dense: the classes whose weighted gradient is not negligible, found once per example
+  // rather than tested again for every feature.
+  const live = new Int32Array(classes);
   for (let epoch = 0; epoch < epochs; epoch++) {
     // Recomputed exactly once a pass, so rounding in the running sum cannot drift.
     if (classOf) sumExpBias = expBias.reduce((a, b) => a + b, 0);
@@ -210,24 +208,39 @@ export function trainSoftmax(
       score(x, label);
       // The gradient of the log loss with respect to class c's score is p_c − [c is the label];
       // a class the message does not touch has p_c ≈ exp(bias)/Z, negligible on a large base.
+      let lives = 0;
       for (const c of active) {
         const g = scores[c]! - (c === label ? 1 : 0);
         gradient[c] = g;
         const gb = weight * g;
+        if (!classOf && !(gb < NEGLIGIBLE && gb > -NEGLIGIBLE)) live[lives++] = c;
         if (gb < NEGLIGIBLE && gb > -NEGLIGIBLE) continue;
         biasSquares[c]! += gb * gb;
         setBias(c, bias[c]! - (rate * gb) / Math.sqrt(biasSquares[c]!));
       }
+      // AdaGrad on each weight the example reaches (inlined: a call per weight costs).
       for (let k = 0; k < x.ids.length; k++) {
         const f = x.ids[k]!;
         const v = weight * x.values[k]!;
-        const end = offsets[f + 1]!;
-        for (let j = offsets[f]!, c = 0; j < end; j++, c++) {
-          const g = gradient[classOf ? classOf[j]! : c]!;
+        if (!classOf) {
           // Dense: a class whose weighted gradient is negligible is skipped altogether.
-          const tested = classOf ? g : weight * g;
-          if (tested < NEGLIGIBLE && tested > -NEGLIGIBLE) continue;
-          update(j, v * g);
+          const base = offsets[f]!;
+          for (let n = 0; n < lives; n++) {
+            const c = live[n]!;
+            const j = base + c;
+            const step = v * gradient[c]! + l2 * weights[j]!;
+            steps[j]! += step * step;
+            weights[j]! -= (rate * step) / (Math.sqrt(steps[j]!) + 1e-8);
+          }
+          continue;
+        }
+        const end = offsets[f + 1]!;
+        for (let j = offsets[f]!; j < end; j++) {
+          const g = gradient[classOf[j]!]!;
+          if (g < NEGLIGIBLE && g > -NEGLIGIBLE) continue;
+          const step = v * g + l2 * weights[j]!;
+          steps[j]! += step * step;
+          weights[j]! -= (rate * step) / (Math.sqrt(steps[j]!) + 1e-8);
         }
       }
     }

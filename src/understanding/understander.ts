@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createAnalyser } from './analyse.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
@@ -55,7 +56,8 @@ export function trainingSetOf(kb: KnowledgeBase, language: Language): TrainingSe
 export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions = {}): Understander {
   // Training is a pure function of the content: a process that builds the bot twice on the
   // same content (tests, a restart in place) trains once.
-  const key = JSON.stringify([[...kb.entries.values()], kb.outOfScope, commands, options]);
+  // (A digest of the content, not the content itself: the key outlives training.)
+  const key = createHash('sha256').update(JSON.stringify([[...kb.entries.values()], kb.outOfScope, commands, options])).digest('hex');
   const known = trained.get(key);
   if (known) return known;
   const understander = train(kb, commands, options);
@@ -99,6 +101,8 @@ function train(kb: KnowledgeBase, commands: CommandVocabulary, options: Understa
     for (const w of models[language].analyser.stopwords) words.add(w);
     for (const phrases of Object.values(commands[language])) for (const p of phrases) normalise(p).split(' ').forEach((w) => words.add(w));
     vocabularies[language] = words;
+    // The texts' cut features served training and the folds; the models keep what they need.
+    shared.features.clear();
   }
   for (const language of LANGUAGES) models[language] ??= models[written[0]!]!;
   for (const language of LANGUAGES) vocabularies[language] ??= new Set(createAnalyser(language).stopwords);

@@ -46,7 +46,7 @@ export function fitVectorizer(documents: ReadonlyArray<ReadonlyArray<readonly st
 
   // Scratch counts by feature id, cleared after each text: a vector costs its own features,
   // not a Map per call.
-  const counts = new Float64Array(ids.size);
+  const counts = new Int32Array(ids.size);
   function vector(groups: ReadonlyArray<readonly string[]>): SparseVector {
     const outIds: number[] = [];
     const outValues: number[] = [];
