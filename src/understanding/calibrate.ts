@@ -61,6 +61,24 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 }
 
 /**
+ * The vectorizer of one language's texts, with room for each text's vector: the folds share
+ * it, and so does the final model, whose own fit over the same texts in the same order would
+ * be the same vectorizer (understander.ts fits it once for both).
+ */
+export function languageVectors(training: TrainingSet, shared: TrainingShortcuts = {}): NonNullable<TrainingShortcuts['vectors']> {
+  const analyser = shared.analyser ?? createAnalyser(training.language);
+  const features = shared.features ?? new Map<string, TextFeatures>();
+  const cut = (text: string) => {
+    let f = features.get(text);
+    if (!f) features.set(text, (f = textFeatures(analyser, text)));
+    return f;
+  };
+  const allTexts = [...training.intents.flatMap((i) => i.texts.map((t) => t.text)), ...training.outOfScope];
+  // (Texts without a word have no feature: trainIntentModel leaves them out the same way.)
+  return { vectorizer: fitVectorizer(allTexts.map((t) => featureGroups(cut(t))).filter((g) => g[0]!.length + g[1]!.length > 0)), of: new Map() };
+}
+
+/**
  * K-fold cross-validation of one language's model on the knowledge base's own texts. In each
  * fold a share of the entries is also hidden from the model entirely: their held-out questions
  * then stand for what real customers ask about topics the base does not cover (a neighbouring
@@ -79,15 +97,9 @@ export function crossValidate(training: TrainingSet, options: CalibrationOptions
   const results: HeldOut[] = [];
   const analyser = shared.analyser ?? createAnalyser(training.language);
   const features = shared.features ?? new Map<string, TextFeatures>();
-  const cut = (text: string) => {
-    let f = features.get(text);
-    if (!f) features.set(text, (f = textFeatures(analyser, text)));
-    return f;
-  };
-  const allTexts = [...training.intents.flatMap((i) => i.texts.map((t) => t.text)), ...training.outOfScope];
-  const vectorizer = fitVectorizer(allTexts.map((t) => featureGroups(cut(t))).filter((g) => g[0]!.length + g[1]!.length > 0));
-  const shortcuts: TrainingShortcuts = { features, analyser, spell: false, vectors: { vectorizer, of: new Map() } };
-  const runs = allTexts.length > options.oneFoldFrom ? 1 : k;
+  const shortcuts: TrainingShortcuts = { features, analyser, spell: false, vectors: shared.vectors ?? languageVectors(training, { features, analyser }) };
+  const texts = training.intents.reduce((n, i) => n + i.texts.length, training.outOfScope.length);
+  const runs = texts > options.oneFoldFrom ? 1 : k;
   for (let fold = 0; fold < runs; fold++) {
     const visible = training.intents.filter((i) => hiddenIn.get(i.id) !== fold);
     if (visible.length === 0) continue;

@@ -39,19 +39,26 @@ function deletions(word: string, depth: number, into = new Set<string>()): Set<s
  */
 export function createSpeller(vocabulary: Iterable<string>): Speller {
   const words = new Set(vocabulary);
-  const index = new Map<string, string[]>();
-  for (const word of words) {
-    if (word.length < MIN_LENGTH - 1) continue;
-    // Indexed as deep as any query may reach, so a long typo of a shorter word is found too.
-    for (const form of deletions(word, MAX_EDITS)) {
-      const list = index.get(form);
-      if (list) list.push(word);
-      else index.set(form, [word]);
+  // Built at the first word that needs correcting, not at start: a model that never meets a
+  // typo (a language nobody writes in, a cross-validation fold) never pays for it.
+  let index: Map<string, string[]> | undefined;
+  const buildIndex = () => {
+    const built = new Map<string, string[]>();
+    for (const word of words) {
+      if (word.length < MIN_LENGTH - 1) continue;
+      // Indexed as deep as any query may reach, so a long typo of a shorter word is found too.
+      for (const form of deletions(word, MAX_EDITS)) {
+        const list = built.get(form);
+        if (list) list.push(word);
+        else built.set(form, [word]);
+      }
     }
-  }
+    return built;
+  };
   const corrections = new Map<string, string>();
 
   function lookup(word: string): string {
+    index ??= buildIndex();
     const candidates = new Set<string>();
     for (const form of deletions(word, allowedEdits(word.length))) for (const known of index.get(form) ?? []) candidates.add(known);
     // Fuse ranks the candidates (cheap); the edit distance (dear) only checks them best first.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createAnalyser } from './analyse.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
-import { defaultCalibrationOptions, crossValidate, fitDecisionModel, type CalibrationOptions, type HeldOut } from './calibrate.js';
+import { defaultCalibrationOptions, crossValidate, fitDecisionModel, languageVectors, type CalibrationOptions, type HeldOut } from './calibrate.js';
 import { createCommandRecognizer, type Command, type CommandVocabulary } from './commands.js';
 import { decide, type Candidate, type Decision, type DecisionModel } from './decide.js';
 import { createLanguageDetector, type LanguageContext } from './detect-language.js';
@@ -88,7 +88,8 @@ function train(kb: KnowledgeBase, commands: CommandVocabulary, options: Understa
   for (const training of [...trainings].sort((a, b) => size(b) - size(a))) {
     const language = training.language;
     // The folds and the final model cut the same texts: cut each once.
-    const shared = { features: new Map(), analyser: createAnalyser(language) };
+    const cut = { features: new Map(), analyser: createAnalyser(language) };
+    const shared = { ...cut, vectors: languageVectors(training, cut) };
     models[language] = trainIntentModel(training, calibration.softmax, shared);
     const wanted = calibration.heldOut - heldOut.length;
     if (wanted > 0) heldOut.push(...crossValidate(training, { ...calibration, heldOut: wanted }, shared));
@@ -103,6 +104,7 @@ function train(kb: KnowledgeBase, commands: CommandVocabulary, options: Understa
     vocabularies[language] = words;
     // The texts' cut features served training and the folds; the models keep what they need.
     shared.features.clear();
+    shared.vectors.of.clear();
   }
   for (const language of LANGUAGES) models[language] ??= models[written[0]!]!;
   for (const language of LANGUAGES) vocabularies[language] ??= new Set(createAnalyser(language).stopwords);
