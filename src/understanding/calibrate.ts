@@ -29,6 +29,13 @@ export interface CalibrationOptions {
   heldOut: number;
   /** Share of answers given outright that must be right, in cross-validation. */
   answerPrecision: number;
+  /**
+   * How much the out-of-scope examples count, all together, against the in-scope messages when
+   * the "some entry is meant" model is fitted: a base lists far fewer of them than it has
+   * questions, and their number would otherwise be read as how rare such messages are.
+   * Chosen on CLINC150 val (bench/decide-probe.ts).
+   */
+  outOfScopeShare: number;
   seed: number;
   softmax: SoftmaxOptions;
 }
@@ -38,6 +45,7 @@ export const defaultCalibrationOptions: CalibrationOptions = {
   oneFoldFrom: 3000,
   heldOut: 2500,
   answerPrecision: 0.95,
+  outOfScopeShare: 0.25,
   seed: 7,
   softmax: defaultSoftmaxOptions,
 };
@@ -122,9 +130,12 @@ export function crossValidate(training: TrainingSet, options: CalibrationOptions
     );
     // A sample is enough to fit a decision of nine features: a large base need not classify
     // thousands of its own texts at every start.
-    const enough = results.length + Math.ceil(options.heldOut / runs);
+    // Every out-of-scope example of the fold is kept: they are few, and they alone tell the
+    // "none" decision what a message no entry is meant for looks like.
+    const quota = Math.ceil(options.heldOut / runs);
+    let sampled = 0;
     for (const { text, expected } of heldOut) {
-      if (results.length >= enough) break;
+      if (expected !== 'none' && sampled >= quota) continue;
       const evidence = model.evidence(text);
       if (evidence.evidence.length === 0) continue; // declined before any decision model is asked
       const ranked = rankEntries(evidence, ids);
@@ -138,6 +149,7 @@ export function crossValidate(training: TrainingSet, options: CalibrationOptions
         features: decisionFeatures(evidence, ranked),
         hidden,
       });
+      if (expected !== 'none') sampled++;
     }
   }
   return results;
@@ -145,13 +157,30 @@ export function crossValidate(training: TrainingSet, options: CalibrationOptions
 
 const RIDGE = 1;
 
-/** The decision models fitted on cross-validated messages (of every language, pooled). */
+/**
+ * The decision models fitted on cross-validated messages (of every language, pooled).
+ * "Answer outright" learns from every held-out message, those of hidden entries counting as
+ * wrong answers: they are the near misses an outright answer must not meet. "Some entry among
+ * the first three is meant" (clarify rather than decline) learns from the visible entries'
+ * messages against the out-of-scope examples only: a near miss may be asked about, and a
+ * hidden entry's question reads like an in-scope one, so counting them as "none" would teach
+ * the decision to decline the base's own questions.
+ */
 export function fitDecisionModel(heldOut: readonly HeldOut[], options: CalibrationOptions = defaultCalibrationOptions): DecisionModel {
   const rows = heldOut.map((h) => h.features);
   // A firm ridge: the cross-validated messages resemble real ones only roughly, and extreme
   // weights would turn any difference between them into certainty.
   const top1 = fitLogistic(rows, heldOut.map((h) => h.got === h.expected), RIDGE);
-  const top3 = fitLogistic(rows, heldOut.map((h) => h.expected !== 'none' && h.top3.includes(h.expected)), RIDGE);
+  const seen = heldOut.filter((h) => !h.hidden);
+  const inScope = seen.filter((h) => h.expected !== 'none').length;
+  const outOfScope = seen.length - inScope;
+  const top3 = fitLogistic(
+    seen.map((h) => h.features),
+    seen.map((h) => h.expected !== 'none' && h.top3.includes(h.expected)),
+    RIDGE,
+    undefined,
+    seen.map((h) => (h.expected === 'none' ? (options.outOfScopeShare * inScope) / Math.max(1, outOfScope) : 1)),
+  );
   // The lowest threshold at which the answers given outright were still precise enough.
   const scored = heldOut
     .map((h) => ({ p: 1 / (1 + Math.exp(-(top1.bias + top1.weights.reduce((s, w, i) => s + w * h.features[i]!, 0)))), right: h.got === h.expected }))

@@ -30,7 +30,8 @@ function solve(matrix: number[][], vector: number[]): number[] {
   return a.map((row, i) => row[n]! / (row[i]! || 1e-12));
 }
 
-export function fitLogistic(rows: ReadonlyArray<readonly number[]>, targets: readonly boolean[], ridge = 1e-2, iterations = 50): Logistic {
+/** `weights` (default 1 each) say how much each row counts: a rare class can be given the weight of a common one. */
+export function fitLogistic(rows: ReadonlyArray<readonly number[]>, targets: readonly boolean[], ridge = 1e-2, iterations = 50, weights?: readonly number[]): Logistic {
   const d = (rows[0]?.length ?? 0) + 1;
   let beta = new Array<number>(d).fill(0);
   const withBias = rows.map((r) => [...r, 1]);
@@ -41,8 +42,9 @@ export function fitLogistic(rows: ReadonlyArray<readonly number[]>, targets: rea
       let z = 0;
       for (let i = 0; i < d; i++) z += beta[i]! * x[i]!;
       const p = 1 / (1 + Math.exp(-z));
-      const error = p - (targets[n] ? 1 : 0);
-      const w = Math.max(p * (1 - p), 1e-9);
+      const count = weights?.[n] ?? 1;
+      const error = count * (p - (targets[n] ? 1 : 0));
+      const w = count * Math.max(p * (1 - p), 1e-9);
       for (let i = 0; i < d; i++) {
         gradient[i]! += error * x[i]!;
         for (let j = 0; j < d; j++) hessian[i]![j]! += w * x[i]! * x[j]!;

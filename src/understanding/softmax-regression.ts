@@ -35,7 +35,7 @@ export interface SoftmaxOptions {
 export const defaultSoftmaxOptions: SoftmaxOptions = {
   maxEpochs: 5,
   minEpochs: 2,
-  workBudget: 100_000_000,
+  workBudget: 1_000_000_000,
   learningRate: 0.5,
   l2: 1e-4,
   denseLimit: 12_000_000,
