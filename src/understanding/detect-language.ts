@@ -30,6 +30,7 @@ const STATISTICAL_SAMPLE = 120;
 const DECISIVE_WORDS = 3;
 const DECISIVE_MARGIN = 0.5;
 const MIN_STEM = 5;
+const STEM_CACHE_LIMIT = 50_000;
 
 /**
  * Guesses which of our four languages a message is written in, from a statistical detector
@@ -64,11 +65,17 @@ export function createLanguageDetector(vocabularies: Record<Language, ReadonlySe
     for (let i = low - 1; i >= 0 && stem.startsWith(sorted[i]!.slice(0, MIN_STEM)); i--) if (stem.startsWith(sorted[i]!)) return true;
     return false;
   };
+  // Unknown words read by stem, remembered: four stemmers a word is most of detection's cost.
+  const byStem = new Map<string, Language[]>();
   const usersOf = (word: string): Language[] => {
-    const known = owners.get(word);
+    const known = owners.get(word) ?? byStem.get(word);
     if (known) return known;
     if (word.length < MIN_STEM || /\d/.test(word)) return [];
-    return LANGUAGES.filter((l) => sharesStem(l, word));
+    const users = LANGUAGES.filter((l) => sharesStem(l, word));
+    // The cache only grows with the words people type; a flood of junk must not grow it forever.
+    if (byStem.size >= STEM_CACHE_LIMIT) byStem.clear();
+    byStem.set(word, users);
+    return users;
   };
 
   function vocabularyScores(words: string[]): { scores: Record<Language, number>; counted: number } {

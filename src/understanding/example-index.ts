@@ -14,9 +14,6 @@ export interface ExampleIndex {
   coverage(stems: string[]): number;
 }
 
-/** Marks are stamps, so nothing is cleared per example; before an Int32 overflows, they start again. */
-const STAMP_LIMIT = 2 ** 31 - 1;
-
 export function createExampleIndex(examples: Array<{ label: string; stems: string[] }>, idfFrom?: (stem: string) => number): ExampleIndex {
   const df = new Map<string, number>();
   for (const { stems } of examples) for (const s of new Set(stems)) df.set(s, (df.get(s) ?? 0) + 1);
@@ -29,14 +26,8 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
   // not a Set and a Map lookup per (example, stem).
   const stemIds = new Map<string, number>();
   const postings: number[][] = [];
-  const byLabel = new Map<string, number[]>();
   // Labels apart: the examples' own stem lists need not outlive the index.
   const labelOf = examples.map(({ label }) => label);
-  examples.forEach(({ label }, i) => {
-    const list = byLabel.get(label);
-    if (list) list.push(i);
-    else byLabel.set(label, [i]);
-  });
   const norms = new Float64Array(examples.length);
   const exampleStems = examples.map(({ stems }, i) => {
     const distinct = new Set(stems);
@@ -57,8 +48,18 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
     norms[i] = Math.sqrt(norm);
     return ids;
   });
-  const mark = new Int32Array(postings.length);
-  let stamp = 0;
+  // Per label, the examples of each stem: a message visits only the examples of the labels
+  // asked about that share one of its stems.
+  const postingsByLabel = new Map<string, Map<number, number[]>>();
+  exampleStems.forEach((ids, i) => {
+    let own = postingsByLabel.get(labelOf[i]!);
+    if (!own) postingsByLabel.set(labelOf[i]!, (own = new Map()));
+    for (const id of ids) {
+      const list = own.get(id);
+      if (list) list.push(i);
+      else own.set(id, [i]);
+    }
+  });
   const dots = new Float64Array(examples.length);
 
   /** The message's distinct stems, their ids (-1 unknown), squared weights and norm. */
@@ -98,19 +99,23 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
       const m = message(stems);
       const best = new Map<string, number>();
       for (const label of labels) {
-        for (const i of byLabel.get(label) ?? []) {
-          if (++stamp === STAMP_LIMIT) {
-            mark.fill(0);
-            stamp = 1;
+        const own = postingsByLabel.get(label);
+        if (!own) continue;
+        // Each example's dot summed in the message's order, as a loop over its stems would.
+        const touched: number[] = [];
+        for (let k = 0; k < m.ids.length; k++) {
+          const list = m.ids[k]! >= 0 ? own.get(m.ids[k]!) : undefined;
+          if (!list) continue;
+          const weight = m.weights[k]!;
+          for (const i of list) {
+            if (dots[i] === 0) touched.push(i);
+            dots[i]! += weight;
           }
-          for (const id of exampleStems[i]!) mark[id] = stamp;
-          // Summed in the message's order, as a plain loop over its stems would.
-          let dot = 0;
-          for (let k = 0; k < m.ids.length; k++) {
-            const id = m.ids[k]!;
-            if (id >= 0 && mark[id] === stamp) dot += m.weights[k]!;
-          }
-          const cosine = dot / (m.norm * norms[i]! || 1);
+        }
+        // An example that shares no stem scores 0, which is never the best.
+        for (const i of touched) {
+          const cosine = dots[i]! / (m.norm * norms[i]! || 1);
+          dots[i] = 0;
           if (cosine > (best.get(label) ?? 0)) best.set(label, cosine);
         }
       }

@@ -56,7 +56,8 @@ function meets(pairs: Polarity['prefixes'], p: string, n: string): boolean {
 
 /** Whether stems `a` and `b` are each other's opposite by a prefix, either way round. */
 export function opposite(language: Language, a: string, b: string): boolean {
-  if (a === b) return false;
+  // Opposites end in the same root: most pairs of stems differ in their last letter.
+  if (a === b || a.charCodeAt(a.length - 1) !== b.charCodeAt(b.length - 1)) return false;
   const pairs = polarity[language].prefixes;
   return meets(pairs, a, b) || meets(pairs, b, a);
 }
