@@ -193,8 +193,8 @@ export function trainSoftmax(
   const rate = options.learningRate;
   const l2 = options.l2;
   const gradient = new Float64Array(classes);
-  // Dense: the classes whose weighted gradient is not negligible, found once per example
-  // rather than tested again for every feature.
+  // The classes whose gradient is not negligible, found once per example rather than tested
+  // again for every feature.
   const live = new Int32Array(classes);
   for (let epoch = 0; epoch < epochs; epoch++) {
     // Recomputed exactly once a pass, so rounding in the running sum cannot drift.
@@ -213,7 +213,7 @@ export function trainSoftmax(
         const g = scores[c]! - (c === label ? 1 : 0);
         gradient[c] = g;
         const gb = weight * g;
-        if (!classOf && !(gb < NEGLIGIBLE && gb > -NEGLIGIBLE)) live[lives++] = c;
+        if (classOf ? !(g < NEGLIGIBLE && g > -NEGLIGIBLE) : !(gb < NEGLIGIBLE && gb > -NEGLIGIBLE)) live[lives++] = c;
         if (gb < NEGLIGIBLE && gb > -NEGLIGIBLE) continue;
         biasSquares[c]! += gb * gb;
         setBias(c, bias[c]! - (rate * gb) / Math.sqrt(biasSquares[c]!));
@@ -234,8 +234,28 @@ export function trainSoftmax(
           }
           continue;
         }
+        const start = offsets[f]!;
         const end = offsets[f + 1]!;
-        for (let j = offsets[f]!; j < end; j++) {
+        if (lives * 8 < end - start) {
+          // Few classes learn from this example (the label and its nearest rivals) and the
+          // feature has many: find theirs by binary search in the feature's sorted classes.
+          for (let n = 0; n < lives; n++) {
+            const c = live[n]!;
+            let low = start;
+            let high = end;
+            while (low < high) {
+              const middle = (low + high) >> 1;
+              if (classOf[middle]! < c) low = middle + 1;
+              else high = middle;
+            }
+            if (low === end || classOf[low] !== c) continue;
+            const step = v * gradient[c]! + l2 * weights[low]!;
+            steps[low]! += step * step;
+            weights[low]! -= (rate * step) / (Math.sqrt(steps[low]!) + 1e-8);
+          }
+          continue;
+        }
+        for (let j = start; j < end; j++) {
           const g = gradient[classOf[j]!]!;
           if (g < NEGLIGIBLE && g > -NEGLIGIBLE) continue;
           const step = v * g + l2 * weights[j]!;
