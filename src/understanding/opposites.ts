@@ -96,9 +96,37 @@ export function contradicts(language: Language, message: readonly string[], titl
       if (title.includes(p)) apart = true;
     }
     if (apart || (bareIsAmbiguous && !prefixed)) continue;
-    for (const t of title) if (!message.includes(t) && opposite(language, m, t)) return true;
+    for (const t of oppositesOf(language, title).get(m) ?? []) if (!message.includes(t)) return true;
   }
   return false;
+}
+
+/**
+ * For each stem that is the opposite of one of the title's stems, those title stems: what
+ * `opposite` would find pairing each message stem with each title stem, worked out once per
+ * title (a model's titles live as long as the model) so a message costs one lookup a stem.
+ */
+const opposites = new WeakMap<readonly string[], Map<string, string[]>>();
+function oppositesOf(language: Language, title: readonly string[]): Map<string, string[]> {
+  let known = opposites.get(title);
+  if (known) return known;
+  known = new Map();
+  for (const t of new Set(title)) {
+    const candidates = new Set<string>();
+    for (const [plus, minus] of polarity[language].prefixes) {
+      const min = plus === '' || minus === '' ? MIN_BARE_ROOT : MIN_ROOT;
+      if (t.startsWith(plus) && t.length - plus.length >= min) candidates.add(minus + t.slice(plus.length));
+      if (t.startsWith(minus) && t.length - minus.length >= min) candidates.add(plus + t.slice(minus.length));
+    }
+    for (const m of candidates) {
+      if (!opposite(language, m, t)) continue;
+      const list = known.get(m);
+      if (list) list.push(t);
+      else known.set(m, [t]);
+    }
+  }
+  opposites.set(title, known);
+  return known;
 }
 
 /** Each language's negating and positive prefixes, the bare root left out. */
