@@ -27,10 +27,30 @@ function charGrams(word: string, into: string[]): void {
  */
 export function textFeatures(analyser: LanguageAnalyser, text: string, correct: (word: string) => string = (w) => w): TextFeatures {
   const words = analyser.analyse(text).tokens.map(correct);
-  const stems = words.map((w) => `w:${analyser.stem(w)}`);
+  const cut = words.map((w) => wordFeatures(analyser, w));
+  const stems = cut.map((c) => c.stem);
   const terms = [...stems];
   for (let i = 1; i < stems.length; i++) terms.push(`${stems[i - 1]}+${stems[i]!.slice(2)}`);
   const grams: string[] = [];
-  for (const word of words) charGrams(word, grams);
+  for (const c of cut) for (const g of c.grams) grams.push(g);
   return { words, terms, grams };
+}
+
+// A word's stem term and n-grams, remembered per analyser: the same strings each time, so the
+// models' Map lookups find their hash already computed, and a message allocates little.
+const WORD_CACHE_LIMIT = 50_000;
+const wordCaches = new WeakMap<LanguageAnalyser, Map<string, { stem: string; grams: string[] }>>();
+function wordFeatures(analyser: LanguageAnalyser, word: string): { stem: string; grams: string[] } {
+  let cache = wordCaches.get(analyser);
+  if (!cache) wordCaches.set(analyser, (cache = new Map()));
+  let known = cache.get(word);
+  if (!known) {
+    const grams: string[] = [];
+    charGrams(word, grams);
+    known = { stem: `w:${analyser.stem(word)}`, grams };
+    // The cache only grows with the words people type; a flood of junk must not grow it forever.
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(word, known);
+  }
+  return known;
 }
