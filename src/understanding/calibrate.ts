@@ -1,6 +1,6 @@
 import { createAnalyser } from './analyse.js';
 import type { TrainingText } from './entry-texts.js';
-import { decisionFeatures, rankEntries, type DecisionModel } from './decide.js';
+import { decisionFeatures, rankEntries, scopeFeatures, type DecisionModel } from './decide.js';
 import { fitLogistic } from './logistic-fit.js';
 import { featureGroups, trainIntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
 import { textFeatures, type TextFeatures } from './text-features.js';
@@ -175,7 +175,7 @@ export function fitDecisionModel(heldOut: readonly HeldOut[], options: Calibrati
   const inScope = seen.filter((h) => h.expected !== 'none').length;
   const outOfScope = seen.length - inScope;
   const top3 = fitLogistic(
-    seen.map((h) => h.features),
+    seen.map((h) => scopeFeatures(h.features)),
     seen.map((h) => h.expected !== 'none' && h.top3.includes(h.expected)),
     RIDGE,
     undefined,

@@ -46,13 +46,18 @@ export function rankEntries(evidence: IntentEvidence, intents: ReadonlySet<strin
 /** What the decision models read of a message's evidence: all in 0-1, none about any particular entry. */
 export function decisionFeatures(evidence: IntentEvidence, ranked: readonly Candidate[]): number[] {
   const [first, second, third] = ranked;
-  const p1 = first?.score ?? 0;
+  const pNone = evidence.probabilities.get(NONE) ?? 0;
+  // The entries' probabilities among themselves: the share `none` takes is a feature of its
+  // own, and where the out-of-scope examples outnumber an entry's texts (entries without
+  // example questions) it would otherwise flatten every entry's belief alike.
+  const among = (c: Candidate | undefined) => (c?.score ?? 0) / Math.max(1e-9, 1 - pNone);
+  const p1 = among(first);
   const sim1 = first ? (evidence.similarity.get(first.intent) ?? 0) : 0;
   return [
     p1,
-    p1 - (second?.score ?? 0),
-    p1 + (second?.score ?? 0) + (third?.score ?? 0),
-    evidence.probabilities.get(NONE) ?? 0,
+    p1 - among(second),
+    Math.min(1, p1 + among(second) + among(third)),
+    pNone,
     sim1,
     evidence.noneSimilarity,
     sim1 - evidence.noneSimilarity,
@@ -63,6 +68,20 @@ export function decisionFeatures(evidence: IntentEvidence, ranked: readonly Cand
   ];
 }
 
+/** Where `decisionFeatures` puts the classifier's probability of `none`. */
+const NONE_PROBABILITY = 3;
+
+/**
+ * The features "clarify rather than decline" reads: all but the classifier's `none`
+ * probability. That probability learns the out-of-scope examples' wording against the
+ * entries' texts; where entries have no example questions, any question reads like an
+ * out-of-scope example to it, and it would decline the base's own topics. What the message
+ * says, against what the entries say, is the evidence left.
+ */
+export function scopeFeatures(features: readonly number[]): number[] {
+  return features.map((f, i) => (i === NONE_PROBABILITY ? 0 : f));
+}
+
 /** Turns the evidence of one message into ranked candidates and a decision. */
 export function decide(evidence: IntentEvidence, intents: ReadonlySet<string>, model: DecisionModel): Verdict {
   const candidates = rankEntries(evidence, intents);
@@ -71,7 +90,7 @@ export function decide(evidence: IntentEvidence, intents: ReadonlySet<string>, m
   if (candidates.length === 0 || evidence.evidence.length === 0) return none(1);
   const features = decisionFeatures(evidence, candidates);
   const right1 = predictLogistic(model.top1, features);
-  const right3 = Math.max(right1, predictLogistic(model.top3, features));
+  const right3 = Math.max(right1, predictLogistic(model.top3, scopeFeatures(features)));
   const first = candidates[0]!;
   // An answer outright needs a word that belongs mostly to that entry; a word that every entry
   // uses ("disattivare", "code") can only ask which one is meant.

@@ -16,11 +16,12 @@ const evidence = (parts: Partial<IntentEvidence>): IntentEvidence => ({
   words: ['word'],
   ...parts,
 });
-// A decision model that reads only the best entry's probability (the first feature), and the
-// sum of the first three (the third): enough to check what the decision does with them.
+// A decision model that reads only the best entry's probability (the first feature) to answer,
+// and the similarity to the best entry's closest text (the fifth) to clarify rather than
+// decline: enough to check what the decision does with them.
 const model: DecisionModel = {
   top1: { weights: [20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], bias: -10 },
-  top3: { weights: [0, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0], bias: -10 },
+  top3: { weights: [0, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0], bias: -10 },
   answerAt: 0.9,
   clarifyAt: 0.5,
   maxChoices: 3,
@@ -33,12 +34,13 @@ describe('the answer / clarify / none decision', () => {
     expect(verdict.confidence).toBeGreaterThan(0.9);
   });
   it('asks "did you mean" when two entries share the belief', () => {
-    const verdict = decide(evidence({ probabilities: new Map([['a', 0.45], ['b', 0.4], ['c', 0.01]]) }), intents, model);
+    const verdict = decide(evidence({ probabilities: new Map([['a', 0.45], ['b', 0.4], ['c', 0.01]]), similarity: new Map([['a', 0.8]]) }), intents, model);
     expect(verdict.decision).toBe('clarify');
     expect(verdict.offered).toEqual(['a', 'b']);
   });
-  it('declines when no entry is likely', () => {
-    const verdict = decide(evidence({ probabilities: new Map([['a', 0.2], ['b', 0.1], ['none', 0.7]]) }), intents, model);
+  it('declines when the message resembles no entry', () => {
+    const spread = new Map([['a', 0.1], ['b', 0.1], ['c', 0.1], ['none', 0.7]]);
+    const verdict = decide(evidence({ probabilities: spread, similarity: new Map([['a', 0.1]]) }), intents, model);
     expect(verdict).toMatchObject({ intent: 'none', decision: 'none' });
   });
   it('declines a message without evidence, however sure the classifier is', () => {
@@ -48,6 +50,18 @@ describe('the answer / clarify / none decision', () => {
   it('ranks the entries the classifier lists, best first, and never none', () => {
     const verdict = decide(evidence({ probabilities: new Map([['c', 0.1], ['none', 0.3], ['a', 0.02], ['b', 0.58]]) }), intents, model);
     expect(verdict.candidates.map((c) => c.intent)).toEqual(['b', 'c', 'a']);
+  });
+  it('reads the entries\' probabilities among themselves, the share of none apart', () => {
+    const e = evidence({ probabilities: new Map([['a', 0.2], ['b', 0.1], ['none', 0.7]]) });
+    const [p1, margin, , none] = decisionFeatures(e, rankEntries(e, intents));
+    expect(p1).toBeCloseTo(2 / 3, 5);
+    expect(margin).toBeCloseTo(1 / 3, 5);
+    expect(none).toBeCloseTo(0.7, 5);
+  });
+  it('does not let the none probability decide between clarifying and declining', () => {
+    const reading = { ...model, top3: { weights: [0, 0, 0, -20, 0, 0, 0, 0, 0, 0, 0], bias: 10 } };
+    const likeNone = evidence({ probabilities: new Map([['a', 0.05], ['b', 0.05], ['c', 0.05], ['none', 0.85]]) });
+    expect(decide(likeNone, intents, reading).decision).toBe('clarify');
   });
   it('reads features between 0 and 1 that name no entry', () => {
     const e = evidence({ probabilities: new Map([['a', 0.6], ['b', 0.3], ['none', 0.1]]), similarity: new Map([['a', 0.7]]), noneSimilarity: 0.2 });
