@@ -14,6 +14,8 @@ export interface ExampleIndex {
   coverage(stems: string[]): number;
 }
 
+const byStemThenExample = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
+
 export function createExampleIndex(examples: Array<{ label: string; stems: string[] }>, idfFrom?: (stem: string) => number): ExampleIndex {
   const df = new Map<string, number>();
   for (const { stems } of examples) for (const s of new Set(stems)) df.set(s, (df.get(s) ?? 0) + 1);
@@ -48,18 +50,33 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
     norms[i] = Math.sqrt(norm);
     return ids;
   });
-  // Per label, the examples of each stem: a message visits only the examples of the labels
-  // asked about that share one of its stems.
-  const postingsByLabel = new Map<string, Map<number, number[]>>();
-  exampleStems.forEach((ids, i) => {
-    let own = postingsByLabel.get(labelOf[i]!);
-    if (!own) postingsByLabel.set(labelOf[i]!, (own = new Map()));
-    for (const id of ids) {
-      const list = own.get(id);
-      if (list) list.push(i);
-      else own.set(id, [i]);
+  // Per label, the examples of each stem, as flat sorted arrays (a Map and an array per stem
+  // and label would cost megabytes on a large base): a message visits only the examples of the
+  // labels asked about that share one of its stems.
+  const postingsByLabel = new Map<string, { stems: Int32Array; starts: Int32Array; examples: Int32Array }>();
+  // (Plain loops: a local a closure reads would live as long as the index.)
+  const pairsByLabel = new Map<string, Array<[number, number]>>();
+  for (let i = 0; i < exampleStems.length; i++) {
+    let pairs = pairsByLabel.get(labelOf[i]!);
+    if (!pairs) pairsByLabel.set(labelOf[i]!, (pairs = []));
+    for (const id of exampleStems[i]!) pairs.push([id, i]);
+  }
+  for (const [label, pairs] of pairsByLabel) {
+    pairs.sort(byStemThenExample);
+    const stems: number[] = [];
+    const starts: number[] = [];
+    for (let k = 0; k < pairs.length; k++) {
+      const id = pairs[k]![0];
+      if (stems.length === 0 || stems[stems.length - 1] !== id) {
+        stems.push(id);
+        starts.push(k);
+      }
     }
-  });
+    starts.push(pairs.length);
+    const examplesOf = new Int32Array(pairs.length);
+    for (let k = 0; k < pairs.length; k++) examplesOf[k] = pairs[k]![1];
+    postingsByLabel.set(label, { stems: Int32Array.from(stems), starts: Int32Array.from(starts), examples: examplesOf });
+  }
   const dots = new Float64Array(examples.length);
 
   /** The message's distinct stems, their ids (-1 unknown), squared weights and norm. */
@@ -104,10 +121,19 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
         // Each example's dot summed in the message's order, as a loop over its stems would.
         const touched: number[] = [];
         for (let k = 0; k < m.ids.length; k++) {
-          const list = m.ids[k]! >= 0 ? own.get(m.ids[k]!) : undefined;
-          if (!list) continue;
+          const id = m.ids[k]!;
+          if (id < 0) continue;
+          let low = 0;
+          let high = own.stems.length;
+          while (low < high) {
+            const middle = (low + high) >> 1;
+            if (own.stems[middle]! < id) low = middle + 1;
+            else high = middle;
+          }
+          if (own.stems[low] !== id) continue;
           const weight = m.weights[k]!;
-          for (const i of list) {
+          for (let n = own.starts[low]!; n < own.starts[low + 1]!; n++) {
+            const i = own.examples[n]!;
             if (dots[i] === 0) touched.push(i);
             dots[i]! += weight;
           }
