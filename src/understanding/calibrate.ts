@@ -1,7 +1,7 @@
 import { createAnalyser } from './analyse.js';
 import type { TrainingText } from './entry-texts.js';
 import { decisionFeatures, rankEntries, scopeFeatures, type DecisionModel } from './decide.js';
-import { fitLogistic } from './logistic-fit.js';
+import { fitLogistic, predictLogistic } from './logistic-fit.js';
 import { featureGroups, trainIntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
 import { textFeatures, type TextFeatures } from './text-features.js';
 import { fitVectorizer } from './vectorizer.js';
@@ -157,39 +157,47 @@ export function crossValidate(training: TrainingSet, options: CalibrationOptions
 
 const RIDGE = 1;
 
+/** Where a held-out message comes from: an entry the fold's model knew, an out-of-scope example, a hidden entry. */
+const kindOf = (h: HeldOut) => (h.hidden ? 'hidden' : h.expected === 'none' ? 'outOfScope' : 'inScope');
+
 /**
  * The decision models fitted on cross-validated messages (of every language, pooled).
  * "Answer outright" learns from every held-out message, those of hidden entries counting as
- * wrong answers: they are the near misses an outright answer must not meet. "Some entry among
- * the first three is meant" (clarify rather than decline) learns from the visible entries'
- * messages against the out-of-scope examples only: a near miss may be asked about, and a
- * hidden entry's question reads like an in-scope one, so counting them as "none" would teach
- * the decision to decline the base's own questions.
+ * wrong answers: they are the near misses an outright answer must not meet. Each kind of
+ * message (the visible entries' questions, the out-of-scope examples, the hidden entries'
+ * questions) counts as much as the others in all, for the answer model and its precision
+ * alike: how many of each a base happens to have says nothing of how often customers send them.
+ * "Some entry among the first three is meant" (clarify rather than decline) learns from the
+ * visible entries' messages against the out-of-scope examples only: a near miss may be asked
+ * about, and a hidden entry's question reads like an in-scope one, so counting them as "none"
+ * would teach the decision to decline the base's own questions.
  */
 export function fitDecisionModel(heldOut: readonly HeldOut[], options: CalibrationOptions = defaultCalibrationOptions): DecisionModel {
-  const rows = heldOut.map((h) => h.features);
+  const counts = { inScope: 0, outOfScope: 0, hidden: 0 };
+  for (const h of heldOut) counts[kindOf(h)]++;
+  const even = heldOut.map((h) => counts.inScope / counts[kindOf(h)]);
   // A firm ridge: the cross-validated messages resemble real ones only roughly, and extreme
   // weights would turn any difference between them into certainty.
-  const top1 = fitLogistic(rows, heldOut.map((h) => h.got === h.expected), RIDGE);
+  const top1 = fitLogistic(heldOut.map((h) => h.features), heldOut.map((h) => h.got === h.expected), RIDGE, undefined, even);
   const seen = heldOut.filter((h) => !h.hidden);
-  const inScope = seen.filter((h) => h.expected !== 'none').length;
-  const outOfScope = seen.length - inScope;
   const top3 = fitLogistic(
     seen.map((h) => scopeFeatures(h.features)),
     seen.map((h) => h.expected !== 'none' && h.top3.includes(h.expected)),
     RIDGE,
     undefined,
-    seen.map((h) => (h.expected === 'none' ? (options.outOfScopeShare * inScope) / Math.max(1, outOfScope) : 1)),
+    seen.map((h) => (h.expected === 'none' ? (options.outOfScopeShare * counts.inScope) / counts.outOfScope : 1)),
   );
   // The lowest threshold at which the answers given outright were still precise enough.
   const scored = heldOut
-    .map((h) => ({ p: 1 / (1 + Math.exp(-(top1.bias + top1.weights.reduce((s, w, i) => s + w * h.features[i]!, 0)))), right: h.got === h.expected }))
+    .map((h, i) => ({ p: predictLogistic(top1, h.features), right: h.got === h.expected, weight: even[i]! }))
     .sort((a, b) => b.p - a.p);
   let answerAt = 1;
   let right = 0;
-  scored.forEach((s, i) => {
-    if (s.right) right++;
-    if (right / (i + 1) >= options.answerPrecision) answerAt = s.p;
-  });
+  let answered = 0;
+  for (const s of scored) {
+    answered += s.weight;
+    if (s.right) right += s.weight;
+    if (right / answered >= options.answerPrecision) answerAt = s.p;
+  }
   return { top1, top3, answerAt: Math.max(0.5, answerAt), clarifyAt: 0.5, maxChoices: 3 };
 }
