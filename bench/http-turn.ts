@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +56,10 @@ export interface HttpBenchOptions {
   rateLimitWindowSeconds?: number;
   /** A conversation lasts this many turns; then the connection starts a new one. */
   turnsPerConversation: number;
-  /** When set, each server child writes V8 CPU profiles (--cpu-prof) into a sub-folder named for it. */
+  /**
+   * When set, each server writes a V8 CPU profile of each timed load level (not of its start or
+   * training) into this folder, named `<server>-<connections>c.cpuprofile`.
+   */
   profileDir?: string;
 }
 
@@ -63,16 +67,17 @@ const SERVER_SCRIPT = fileURLToPath(new URL('./turn-server.ts', import.meta.url)
 
 /** A running turn-server child and a way to ask it things. */
 interface Child {
+  kind: ServerKind;
   url: string;
   ask(collect?: boolean): Promise<ServerReport>;
+  /** Starts the server's CPU profiler, or stops it and writes the profile to `file`. */
+  profile(file?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-async function startChild(kind: ServerKind, messagesFile: string, profileDir?: string, rateLimitWindowSeconds?: number): Promise<Child> {
-  // One folder per server: the main thread and tsx's loader thread each write a profile.
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, kind)}`] : [];
+async function startChild(kind: ServerKind, messagesFile: string, rateLimitWindowSeconds?: number): Promise<Child> {
   const child: ChildProcess = fork(SERVER_SCRIPT, [kind, messagesFile, String(rateLimitWindowSeconds ?? '')], {
-    execArgv: ['--import', 'tsx', '--disable-warning=DEP0111', '--expose-gc', ...profile],
+    execArgv: ['--import', 'tsx', '--disable-warning=DEP0111', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = () =>
@@ -87,11 +92,17 @@ async function startChild(kind: ServerKind, messagesFile: string, profileDir?: s
   const ready = await next();
   if (ready.type !== 'ready') throw new Error(`the ${kind} server said ${ready.type} before ready`);
   return {
+    kind,
     url: ready.url,
     async ask(collect = false) {
       const answer = next();
       child.send({ type: 'report', collect });
       return (await answer) as ServerReport;
+    },
+    async profile(file) {
+      const answer = next();
+      child.send(file ? { type: 'profile', start: false, file } : { type: 'profile', start: true });
+      await answer;
     },
     stop: () =>
       new Promise((resolve) => {
@@ -132,7 +143,14 @@ export function conversationRequests(messages: LabelledMessage[], turns: number)
   }));
 }
 
-async function load(child: Child, requests: autocannon.Request[], connections: number, limit: { duration: number } | { amount: number }): Promise<LoadFigures> {
+async function load(
+  child: Child,
+  requests: autocannon.Request[],
+  connections: number,
+  limit: { duration: number } | { amount: number },
+  profileDir?: string,
+): Promise<LoadFigures> {
+  if (profileDir) await child.profile();
   const before = await child.ask();
   // Without a callback autocannon returns its event emitter, which is also a promise of the result.
   const instance = autocannon({ url: child.url, connections, requests, initialContext: {}, ...limit }) as unknown as autocannon.Instance &
@@ -144,6 +162,7 @@ async function load(child: Child, requests: autocannon.Request[], connections: n
   });
   const result = await instance;
   const after = await child.ask();
+  if (profileDir) await child.profile(path.join(profileDir, `${child.kind}-${connections}c.cpuprofile`));
   times.sort((a, b) => a - b);
   return {
     connections,
@@ -158,7 +177,8 @@ async function load(child: Child, requests: autocannon.Request[], connections: n
 
 /** Runs `work` against a fresh server child, and stops the child whatever happens. */
 async function withServer<T>(kind: ServerKind, options: HttpBenchOptions, work: (child: Child) => Promise<T>): Promise<T> {
-  const child = await startChild(kind, options.messagesFile, options.profileDir, options.rateLimitWindowSeconds);
+  if (options.profileDir) await mkdir(options.profileDir, { recursive: true });
+  const child = await startChild(kind, options.messagesFile, options.rateLimitWindowSeconds);
   try {
     return await work(child);
   } finally {
@@ -167,11 +187,13 @@ async function withServer<T>(kind: ServerKind, options: HttpBenchOptions, work: 
 }
 
 /** Turns/second, latency and CPU per turn of one server at each concurrency, after a short untimed run. */
-function loadLevels(kind: ServerKind, requests: autocannon.Request[], options: HttpBenchOptions): Promise<LoadFigures[]> {
+export function loadLevels(kind: ServerKind, requests: autocannon.Request[], options: HttpBenchOptions): Promise<LoadFigures[]> {
   return withServer(kind, options, async (child) => {
     await load(child, requests, 4, { amount: 200 });
     const figures: LoadFigures[] = [];
-    for (const connections of options.connections) figures.push(await load(child, requests, connections, { duration: options.durationSeconds }));
+    for (const connections of options.connections) {
+      figures.push(await load(child, requests, connections, { duration: options.durationSeconds }, options.profileDir));
+    }
     return figures;
   });
 }

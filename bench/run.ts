@@ -22,7 +22,7 @@ import { formatResults } from './table.js';
 
 const USAGE = `npm run bench [-- --quick] [--profile DIR] [--out FILE]
   --quick        a smaller, shorter run for trying changes (100 synthetic entries, 1 s per HTTP level)
-  --profile DIR  also write V8 CPU profiles of the HTTP servers into DIR (bot/, bot-precomputed/, bare/)
+  --profile DIR  also write V8 CPU profiles of the HTTP servers' timed load levels (not their start) into DIR
   --out FILE     where the JSON goes (default bench/results/YYYY-MM-DD.json; --quick: *.tmp.json)`;
 
 const MESSAGES_FILE = 'tests/eval/heldout.tsv';

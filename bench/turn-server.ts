@@ -8,6 +8,8 @@
  * and a dialog on the same server (bench/floor-bot.ts).
  * It talks to the parent over IPC: "ready" with its URL, then reports (memory, turns, CPU) on request.
  */
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { createApp } from '../src/app.js';
@@ -31,9 +33,13 @@ export interface ServerReport {
   /** CPU time (user + system) used so far, milliseconds: unlike wall-clock time, other work on the machine barely changes it. */
   cpuMs: number;
 }
-export type ChildMessage = { type: 'ready'; url: string } | ServerReport;
-/** `collect` runs a full garbage collection first, for memory figures (it costs CPU time of its own). */
-export type ParentMessage = { type: 'report'; collect: boolean } | { type: 'stop' };
+export type ChildMessage = { type: 'ready'; url: string } | ServerReport | { type: 'profiled'; file?: string };
+/**
+ * `collect` runs a full garbage collection first, for memory figures (it costs CPU time of its own).
+ * `profile` starts the V8 CPU profiler in the server (start) or stops it and writes the profile
+ * to `file` (stop): a profile of a load window alone, without the start and the training.
+ */
+export type ParentMessage = { type: 'report'; collect: boolean } | { type: 'stop' } | { type: 'profile'; start: true } | { type: 'profile'; start: false; file: string };
 
 /** What the bare server answers to every POST: one short message, as expectReplies would. */
 export const FIXED_REPLY = { activities: [{ type: 'message', text: 'Ciao! Come posso aiutarti?', textFormat: 'markdown' }] };
@@ -86,8 +92,23 @@ const running = await start(kind, messagesFile, rateLimitWindowSeconds);
 let turns = 0;
 running.server.on('after', () => turns++);
 const send = (message: ChildMessage) => process.send!(message);
+const profiler = new Session();
+async function profile(message: Extract<ParentMessage, { type: 'profile' }>): Promise<void> {
+  if (message.start) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+    send({ type: 'profiled' });
+    return;
+  }
+  const { profile: taken } = await profiler.post('Profiler.stop');
+  profiler.disconnect();
+  await writeFile(message.file, JSON.stringify(taken));
+  send({ type: 'profiled', file: message.file });
+}
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'report') send(report(turns, message.collect));
+  if (message.type === 'profile') void profile(message);
   if (message.type === 'stop') void running.stop().then(() => process.exit(0));
 });
 send({ type: 'ready', url: running.url });
