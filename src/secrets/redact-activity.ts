@@ -47,25 +47,32 @@ export function createActivityRedactor(options: ActivityRedaction): RedactActivi
       if (!cache.has(key)) cache.set(key, options.detect(html ? asText(text) : text));
       return cache.get(key)!;
     };
-    const text = typeof activity.text === 'string' ? activity.text : '';
-    const masks = options.masks[options.language(applyMasks(text, detect(text, false), blank), activity.locale)];
+    // The customer's language only matters once there is something to mask: most messages
+    // hold no secret, and reading the language costs as much as the detection itself.
+    let masks: Masks | undefined;
+    const masksOfTurn = () => {
+      const text = typeof activity.text === 'string' ? activity.text : '';
+      masks ??= options.masks[options.language(applyMasks(text, detect(text, false), blank), activity.locale)];
+      return masks;
+    };
 
     const found: Finding[] = [];
     const sources: string[] = [];
     const mask = (value: string, html = false) => {
       const findings = detect(value, html);
+      if (findings.length === 0) return value;
       for (const f of findings) {
         found.push(f);
         sources.push(value.slice(f.start, f.end));
       }
-      return applyMasks(value, findings, masks);
+      return applyMasks(value, findings, masksOfTurn());
     };
     const copy = { ...activity };
     rewrite(copy, activity, mask);
     const kinds = new Set(found.map((f) => f.kind));
     if (found.length > 0) {
       const literals = secretLiterals(sources, found.map((f) => f.kind));
-      const scrub = (value: string) => scrubLiterals(value, literals, masks, maskPattern);
+      const scrub = (value: string) => scrubLiterals(value, literals, masksOfTurn(), maskPattern);
       rewrite(copy, copy, (value) => scrub(value));
     }
     return { activity: copy, kinds };

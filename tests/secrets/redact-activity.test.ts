@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createActivityRedactor } from '../../src/secrets/redact-activity.js';
 import { loadRedaction, type Redaction } from './redaction.js';
 
 const PASSWORD = 'Tr0ub4dor&3xyz';
@@ -99,5 +100,38 @@ describe('secrets recognised by their shape, in prose of any language', () => {
     'the password field is greyed out on the profile page',
   ])('leaves alone: %s', (text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+describe('the customer\'s language is read only when there is something to mask', () => {
+  const counting = () => {
+    const asked: string[] = [];
+    const redact = createActivityRedactor({
+      detect: redaction.detect,
+      masks: redaction.masks,
+      language: (text) => {
+        asked.push(text);
+        return 'de';
+      },
+    });
+    return { asked, redact };
+  };
+
+  it('a message without a secret comes back as it was, and no language is read for it', () => {
+    const { asked, redact } = counting();
+    const { activity, kinds } = redact({ type: 'message', locale: 'de-DE', text: 'Wie ändere ich meine Wiederherstellungs-E-Mail?', value: { note: 'nichts' } });
+    expect(activity.text).toBe('Wie ändere ich meine Wiederherstellungs-E-Mail?');
+    expect(activity.value).toEqual({ note: 'nichts' });
+    expect(kinds.size).toBe(0);
+    expect(asked).toEqual([]);
+  });
+
+  it('a secret in any field is masked in the language read once, from the text without the secret', () => {
+    const { asked, redact } = counting();
+    const { activity } = redact({ type: 'message', locale: 'en-US', text: `mein Passwort ist ${PASSWORD}`, value: { note: `password: ${PASSWORD}` } });
+    expect(activity.text).toBe(`mein Passwort ist ${redaction.masks.de.password}`);
+    expect(JSON.stringify(activity.value)).toContain(redaction.masks.de.password);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).not.toContain(PASSWORD);
   });
 });
