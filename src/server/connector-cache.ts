@@ -23,9 +23,13 @@ class Bounded<V> {
   }
 }
 
-/** The bot's own app id in a request's claims (azp for v2 tokens, appid for v1); empty without authentication. */
+/**
+ * The app id the SDK builds a request's clients for: the audience claim (a channel's token), else
+ * the appid claim (the Emulator's), as botframework-connector's own getAppId reads it; empty
+ * without authentication. Clients are cached by exactly what they are built from.
+ */
 function appIdOf(claims: ClaimsIdentity): string {
-  return claims.getClaimValue('azp') ?? claims.getClaimValue('appid') ?? claims.getClaimValue('aud') ?? '';
+  return claims.getClaimValue('aud') ?? claims.getClaimValue('appid') ?? '';
 }
 
 /**
@@ -35,29 +39,41 @@ function appIdOf(claims: ClaimsIdentity): string {
  * the service URL and the audience, so the same client serves every turn with the same three,
  * as the older BotFrameworkAdapter cached them. Only the SDK's public API is used: the
  * authentication the adapter is given answers with cached clients.
+ *
+ * The connector factory handed to the adapter is cached too, one per app id: the SDK's own
+ * is a new object per request, holding nothing but that app id and the authentication's fixed
+ * settings. The methods of the real authentication are bound once, not on every call.
  */
 export function cachingAuthentication(inner: BotFrameworkAuthentication, maxClients = 64): BotFrameworkAuthentication {
   const connectors = new Bounded<Promise<ConnectorClient>>(maxClients);
   const tokenClients = new Bounded<Promise<UserTokenClient>>(maxClients);
-  const factory = (real: ConnectorFactory, appId: string): ConnectorFactory =>
-    Object.assign(Object.create(real) as ConnectorFactory, {
-      create: (serviceUrl: string, audience?: string) => connectors.get(`${appId}\n${serviceUrl}\n${audience ?? ''}`, () => real.create(serviceUrl, audience)),
+  const factories = new Bounded<ConnectorFactory>(maxClients);
+  // The first factory the SDK makes for an app id builds that app id's clients from then on.
+  const factory = (appId: string, real: () => ConnectorFactory): ConnectorFactory =>
+    factories.get(appId, () => {
+      const made = real();
+      return { create: (serviceUrl: string, audience?: string) => connectors.get(`${appId}\n${serviceUrl}\n${audience ?? ''}`, () => made.create(serviceUrl, audience)) };
     });
   const authenticateRequest: BotFrameworkAuthentication['authenticateRequest'] = async (activity, authHeader) => {
     const result = await inner.authenticateRequest(activity, authHeader);
-    if (!result.connectorFactory) return result;
-    return { ...result, connectorFactory: factory(result.connectorFactory, appIdOf(result.claimsIdentity)) };
+    const real = result.connectorFactory;
+    if (!real) return result;
+    return { ...result, connectorFactory: factory(appIdOf(result.claimsIdentity), () => real) };
   };
   const createUserTokenClient: BotFrameworkAuthentication['createUserTokenClient'] = (claims) =>
     tokenClients.get(appIdOf(claims), () => inner.createUserTokenClient(claims));
   const createConnectorFactory: BotFrameworkAuthentication['createConnectorFactory'] = (claims) =>
-    factory(inner.createConnectorFactory(claims), appIdOf(claims));
+    factory(appIdOf(claims), () => inner.createConnectorFactory(claims));
   const overrides: Partial<BotFrameworkAuthentication> = { authenticateRequest, createUserTokenClient, createConnectorFactory };
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(inner, {
     get(target, property, receiver) {
       if (property in overrides) return overrides[property as keyof typeof overrides];
       const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') return value;
+      let method = bound.get(property);
+      if (method === undefined) bound.set(property, (method = value.bind(target)));
+      return method;
     },
   });
 }

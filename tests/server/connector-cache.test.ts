@@ -1,4 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { ClaimsIdentity } from 'botframework-connector';
 import { describe, expect, it } from 'vitest';
 import { cachingAuthentication } from '../../src/server/connector-cache.js';
 
@@ -36,5 +37,21 @@ describe('the connector cache', () => {
     const real = new ConfigurationBotFrameworkAuthentication({}).createBotFrameworkClient();
     expect(auth.createBotFrameworkClient().constructor).toBe(real.constructor);
     expect(auth).toBeInstanceOf(ConfigurationBotFrameworkAuthentication);
+  });
+
+  it('hands every request the same connector factory, and one of its own to another app id', async () => {
+    const first = await auth.authenticateRequest(activity('http://127.0.0.1:1'), '');
+    const second = await auth.authenticateRequest(activity('http://127.0.0.1:1'), '');
+    expect(second.connectorFactory).toBe(first.connectorFactory);
+    const bot = (aud: string) => new ClaimsIdentity([{ type: 'aud', value: aud }], true);
+    expect(auth.createConnectorFactory(bot('app-a'))).toBe(auth.createConnectorFactory(bot('app-a')));
+    expect(auth.createConnectorFactory(bot('app-a'))).not.toBe(auth.createConnectorFactory(bot('app-b')));
+    expect(await auth.createUserTokenClient(bot('app-a'))).not.toBe(await auth.createUserTokenClient(bot('app-b')));
+  });
+
+  it('keys clients by the audience claim, as the SDK builds them, not by the token\'s issuer party', async () => {
+    // A channel's token: aud is the bot, azp the channel's own app; two bots on one channel get two clients.
+    const token = (aud: string) => new ClaimsIdentity([{ type: 'aud', value: aud }, { type: 'azp', value: 'the-channel' }], true);
+    expect(await auth.createUserTokenClient(token('bot-1'))).not.toBe(await auth.createUserTokenClient(token('bot-2')));
   });
 });
