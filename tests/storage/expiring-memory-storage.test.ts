@@ -29,3 +29,23 @@ describe('the in-memory state storage', () => {
     expect(Object.keys(await storage.read(['c']))).toEqual(['c']);
   });
 });
+
+describe('what the in-memory storage keeps per conversation', () => {
+  it('reads back exactly what was written, whatever characters it holds', async () => {
+    const storage = new ExpiringMemoryStorage(60_000);
+    const text = `${'x'.repeat(300)} è ü ’ 👍 \u4e2d "quoted" \\ back\nslash`;
+    await storage.write({ c: { text, nested: { list: [1, 'two', { three: text }] } } });
+    const { c } = await storage.read(['c']);
+    expect(c).toEqual({ text, nested: { list: [1, 'two', { three: text }] }, eTag: expect.any(String) });
+  });
+
+  it('counts time from its own start, so a clock far from zero still expires items on time', async () => {
+    let now = 1_764_000_000_000;
+    const storage = new ExpiringMemoryStorage(1_000, () => now);
+    await storage.write({ idle: { n: 1 } });
+    now += 999;
+    expect(storage.size).toBe(1);
+    now += 2;
+    expect(storage.size).toBe(0);
+  });
+});
