@@ -13,7 +13,7 @@ import { promptFor, type Asked, type Prompt } from './router-prompts.js';
 import { ROUTER_DIALOG, TREE_DIALOG, type DialogServices } from './services.js';
 import type { TreeHandoff, TreeOptions, TreeOutcome } from './tree-dialog.js';
 import { turnInput, type TurnInput } from './turn-input.js';
-import { matchTypedChoice, turnCommandReader } from './typed-choice.js';
+import { matchTypedChoice, turnCommandReader, typedOnce } from './typed-choice.js';
 
 interface RouterState {
   asked?: Asked;
@@ -241,13 +241,15 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
   }
 
 
-  private async typedChoice(dc: DialogContext, input: TurnInput): Promise<Payload | undefined> {
+  private typedChoice(dc: DialogContext, input: TurnInput): Promise<Payload | undefined> {
     const asked = this.state(dc).asked;
-    if (!asked || input.payload || !input.text) return undefined;
-    const offered = (await promptFor(this.services, dc.context, this.language(dc), asked))?.offered;
-    if (!offered) return undefined;
-    const index = matchTypedChoice(offered, input.text, input.language, turnCommandReader(input, this.services.understander.recognizeCommand));
-    return index === undefined ? undefined : offered[index]?.payload;
+    if (!asked || input.payload || !input.text) return Promise.resolve(undefined);
+    return typedOnce(dc.context, asked, async () => {
+      const offered = (await promptFor(this.services, dc.context, this.language(dc), asked))?.offered;
+      if (!offered) return undefined;
+      const index = matchTypedChoice(offered, input.text, input.language, turnCommandReader(input, this.services.understander.recognizeCommand));
+      return index === undefined ? undefined : offered[index]?.payload;
+    });
   }
 
 }

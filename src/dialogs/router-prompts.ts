@@ -33,8 +33,31 @@ export interface Prompt {
   offered: Offered[];
 }
 
+// Prompts built from content are asked again turn after turn (the topic menu above all): the
+// same ids give the same question and buttons while the content is loaded, so each is built
+// once per set of services. The bound keeps "did you mean" lists of every combination from piling up.
+const MAX_REMEMBERED = 1_000;
+const remembered = new WeakMap<DialogServices, Map<string, Prompt | undefined>>();
+
 /** The question and buttons of what was asked, from the content as it is now; undefined if that content is gone. */
 export async function promptFor(services: DialogServices, context: TurnContext, language: Language, asked: Asked): Promise<Prompt | undefined> {
+  // The person offer tells the case as it stands this turn: never kept.
+  if (asked.menu === 'person') {
+    const offer = await personOffer(services, context, language, asked.from);
+    return offer.kind === 'confirm' ? offer : undefined;
+  }
+  let prompts = remembered.get(services);
+  if (!prompts) remembered.set(services, (prompts = new Map()));
+  const key = JSON.stringify(asked);
+  if (prompts.has(key)) return prompts.get(key);
+  const prompt = contentPrompt(services, asked);
+  if (prompts.size >= MAX_REMEMBERED) prompts.clear();
+  prompts.set(key, prompt);
+  return prompt;
+}
+
+/** A prompt that only the content decides. */
+function contentPrompt(services: DialogServices, asked: Exclude<Asked, { menu: 'person' }>): Prompt | undefined {
   const { kb, trees, t } = services;
   const yes = (key: string, payload: Payload): Offered => ({ label: everyLanguage(t, key), means: 'yes', payload });
   const no = (key: string, payload: Payload): Offered => ({ label: everyLanguage(t, key), means: 'no', payload });
@@ -76,10 +99,6 @@ export async function promptFor(services: DialogServices, context: TurnContext, 
           no('answer.helpfulNo', { action: 'helpful', entry: entry.id, helpful: false }),
         ],
       };
-    }
-    case 'person': {
-      const offer = await personOffer(services, context, language, asked.from);
-      return offer.kind === 'confirm' ? offer : undefined;
     }
   }
 }

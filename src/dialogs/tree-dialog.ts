@@ -12,7 +12,7 @@ import { noteTreeEvent } from '../handoff/case-notes.js';
 import { TREE_DIALOG, type DialogServices } from './services.js';
 import type { TurnInput } from './turn-input.js';
 import { pendingOptions, type TreeOption, type TreeState } from './tree-state.js';
-import { matchTypedChoice, turnCommandReader } from './typed-choice.js';
+import { matchTypedChoice, turnCommandReader, typedOnce } from './typed-choice.js';
 
 export interface TreeOptions {
   tree: string;
@@ -202,9 +202,11 @@ export class TreeDialog extends InterruptibleDialog<TreeOptions, TreeState> {
 
   private typedOption(dc: DialogContext, input: TurnInput): Payload | undefined {
     if (input.payload || !input.text) return undefined;
-    const options = this.options(dc);
-    const index = matchTypedChoice(options, input.text, input.language, turnCommandReader(input, this.services.understander.recognizeCommand));
-    return index === undefined ? undefined : options[index]?.payload;
+    return typedOnce(dc.context, this.state(dc), () => {
+      const options = this.options(dc);
+      const index = matchTypedChoice(options, input.text, input.language, turnCommandReader(input, this.services.understander.recognizeCommand));
+      return index === undefined ? undefined : options[index]?.payload;
+    });
   }
 
   /** Ends the tree: the router offers a person, with this text first. */

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
+import type { TurnContext } from '../sdk/turn.js';
 import type { Command } from '../understanding/commands.js';
 import { normalise } from '../understanding/normalise.js';
 import type { TurnInput } from './turn-input.js';
@@ -66,6 +67,42 @@ function phraseForm(label: string): string {
   return form;
 }
 
+const TYPED = Symbol('sportello.typedChoice');
+
+/**
+ * A dialog reads a typed answer twice a turn: to see whether it claims a word that would
+ * otherwise interrupt ("stop" as one of its choices), then to handle it. Nothing changes in
+ * between, so the first reading serves both. `asked` is the state object that says what is
+ * pending (the same object both times in one turn).
+ */
+export function typedOnce<T>(context: TurnContext, asked: object, read: () => T): T {
+  let readings = context.turnState.get(TYPED) as WeakMap<object, { value: T }> | undefined;
+  if (!readings) context.turnState.set(TYPED, (readings = new WeakMap()));
+  let reading = readings.get(asked);
+  if (!reading) readings.set(asked, (reading = { value: read() }));
+  return reading.value;
+}
+
+interface Phrase {
+  index: number;
+  language: Language;
+  text: string;
+}
+
+// The phrases of a list of choices, for lists offered again turn after turn (the prompts the
+// router rebuilds from ids are kept, so the same list comes back).
+const phraseLists = new WeakMap<readonly TypeableChoice[], Phrase[]>();
+function phrasesOf(choices: readonly TypeableChoice[]): Phrase[] {
+  let phrases = phraseLists.get(choices);
+  if (!phrases) {
+    phrases = choices.flatMap((choice, index) =>
+      LANGUAGES.flatMap((l) => [choice.label[l], ...(choice.says?.[l] ?? [])].map((p) => ({ index, language: l, text: phraseForm(p) }))),
+    );
+    phraseLists.set(choices, phrases);
+  }
+  return phrases;
+}
+
 /** yes / no / don't know, as the command words of any language say it, or undefined. */
 function meaningOf(typed: string, language: Language, readCommand: CommandReader): TypeableChoice['means'] {
   const command = readCommand(typed, language)?.command ?? readCommand(typed.replace(DOUBLED_LETTER, '$1'), language)?.command;
@@ -82,9 +119,7 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
   if (!typed) return undefined;
   const asNumber = Number(typed);
   if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= choices.length) return asNumber - 1;
-  const phrases = choices.flatMap((choice, index) =>
-    LANGUAGES.flatMap((l) => [choice.label[l], ...(choice.says?.[l] ?? [])].map((p) => ({ index, language: l, text: phraseForm(p) }))),
-  );
+  const phrases = phrasesOf(choices);
   const exact = phrases.find((p) => p.text === compact(typed));
   if (exact) return exact.index;
   const meaning = meaningOf(typed, language, readCommand);
