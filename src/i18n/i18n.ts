@@ -22,18 +22,38 @@ export async function createTranslator(locales: LocaleFiles, fallback: Language)
   });
   const fixed = Object.fromEntries(LANGUAGES.map((l) => [l, instance.getFixedT(l)])) as Record<Language, TFunction>;
   // The strings are loaded once and never change, and most lookups (button labels, fixed
-  // sentences) have no values: those are translated once, not every turn.
-  const plain = new Map<string, string>();
+  // sentences, a tree's title in a sentence) come back turn after turn with the same values:
+  // each is translated once, not every turn. Values that are not plain strings or numbers
+  // (i18next formats those itself), and lookups past the bound, go to i18next every time.
+  const done = new Map<string, string>();
   return (language, key, values) => {
-    if (values) return fixed[language](key, values) as string;
-    const id = `${language}\n${key}`;
-    let text = plain.get(id);
+    const id = lookupId(language, key, values);
+    if (id === undefined) return fixed[language](key, values) as string;
+    let text = done.get(id);
     if (text === undefined) {
-      text = fixed[language](key, {}) as string;
-      plain.set(id, text);
+      text = fixed[language](key, values ?? {}) as string;
+      if (done.size < MAX_REMEMBERED) done.set(id, text);
     }
     return text;
   };
+}
+
+// Values can hold what customers typed (a case summary): those are long and seldom asked
+// twice, so long values are not kept, and the bound keeps the rest from piling up.
+const MAX_REMEMBERED = 5_000;
+const MAX_KEPT_VALUE = 200;
+
+/** What identifies a lookup, when its values are plain numbers and short strings; undefined otherwise. */
+function lookupId(language: Language, key: string, values: Record<string, unknown> | undefined): string | undefined {
+  if (!values) return `${language}\n${key}`;
+  const parts: unknown[] = [language, key];
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+    if (typeof value === 'string' && value.length > MAX_KEPT_VALUE) return undefined;
+    parts.push(name, value);
+  }
+  // JSON, so that no value can pass for another lookup's several values.
+  return JSON.stringify(parts);
 }
 
 /** One key in all four languages: button labels that may be typed back in any of them. */

@@ -33,4 +33,17 @@ describe('bot strings', () => {
     const t = await createTranslator(await loadLocaleFiles('locales'), 'it');
     expect(t('en', 'tree.cancelled', { title: '2FA & <recovery>' })).toContain('**2FA & <recovery>**');
   });
+
+  it('gives each set of values its own sentence, the same one when asked again', async () => {
+    const t = await createTranslator(await loadLocaleFiles('locales'), 'it');
+    const first = t('en', 'tree.cancelled', { title: 'First' });
+    expect(t('en', 'tree.cancelled', { title: 'Second' })).toContain('**Second**');
+    expect(t('en', 'tree.cancelled', { title: 'First' })).toBe(first);
+    expect(t('fr', 'tree.cancelled', { title: 'First' })).not.toBe(first);
+    // A value that spells out another value is still just a value.
+    expect(t('en', 'tree.cancelled', { title: 'First', extra: 'x' })).toContain('**First**');
+    expect(t('en', 'tree.cancelled', { title: 'First","extra","x' })).toContain('**First","extra","x**');
+    // Values i18next formats itself (not strings or numbers) are translated each time.
+    expect(t('en', 'tree.cancelled', { title: { toString: () => 'Object' } })).toContain('**Object**');
+  });
 });
