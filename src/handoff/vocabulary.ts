@@ -58,6 +58,8 @@ export function createHandoffReader(vocabulary: Record<Language, HandoffWords>) 
     },
     /** The support code the customer typed ("my support code is 48213"), if any. */
     supportCode(text: string): string | undefined {
+      // Every code has a digit: most messages have none, and need not be split into words.
+      if (!/\d/.test(text)) return undefined;
       // Words as normalised ("Support-Code" is two), each with the whitespace-separated token it came from.
       const tokens = text.split(/\s+/).flatMap((token) => {
         const raw = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');

@@ -5,6 +5,22 @@
  * trace, to an address of their choosing.
  */
 export function serviceUrlAllowed(serviceUrl: string, allowedPrefixes: readonly string[]): boolean {
+  // Every turn from a channel names the same few service URLs: each is parsed once.
+  const known = decided.get(allowedPrefixes)?.get(serviceUrl);
+  if (known !== undefined) return known;
+  const allowed = decide(serviceUrl, allowedPrefixes);
+  let urls = decided.get(allowedPrefixes);
+  if (!urls) decided.set(allowedPrefixes, (urls = new Map()));
+  // Service URLs come from requests: the bound keeps made-up ones from piling up.
+  if (urls.size >= MAX_REMEMBERED) urls.clear();
+  urls.set(serviceUrl, allowed);
+  return allowed;
+}
+
+const MAX_REMEMBERED = 256;
+const decided = new WeakMap<readonly string[], Map<string, boolean>>();
+
+function decide(serviceUrl: string, allowedPrefixes: readonly string[]): boolean {
   let url: URL;
   try {
     url = new URL(serviceUrl);
