@@ -12,7 +12,7 @@ import { SportelloBot } from './bot/sportello-bot.js';
 import { TurnLog, turnLogger } from './bot/turn-log.js';
 import type { Config } from './config.js';
 import { loadContent, type Content } from './content/load-content.js';
-import { MainDialog } from './dialogs/main-dialog.js';
+import { mainDialogs } from './dialogs/main-dialog.js';
 import type { DialogServices } from './dialogs/services.js';
 import { createTranslator } from './i18n/i18n.js';
 import { languageOf, type Language } from './content/languages.js';
@@ -102,7 +102,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const conversationState = new ConversationState(backend.storage);
   const bot = new SportelloBot({
     conversationState,
-    dialog: new MainDialog(services),
+    dialogs: mainDialogs(services),
     services,
     defaultLanguage: config.defaultLocale,
     composeSearch: createComposeSearch({ kb: content.kb, understander, defaultLanguage: config.defaultLocale }),

@@ -3,7 +3,9 @@ import { type StatePropertyAccessor, type TurnContext } from '../sdk/turn.js';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from '../sdk/dialogs.js';
 
 /**
- * Runs the root dialog for one turn: continue it if it is active, begin it otherwise.
+ * Runs the dialogs for one turn: continue the active one, or begin the first (the bottom of
+ * the stack) when none is. `prepare` sees the stored dialog state first (to bring an older
+ * stored shape up to date).
  *
  * botbuilder-dialogs' `runDialog` does the same and more each turn: it builds and validates a
  * memory-scope manager (for declarative dialogs, which we do not use) and builds a trace of the
@@ -11,12 +13,18 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from '../s
  * dialogs do. Here the DialogSet is built once, and the state trace (the Emulator's inspector
  * shows it) is built only on the Emulator's channel.
  */
-export function dialogRunner(dialog: Dialog, dialogState: StatePropertyAccessor<DialogState>): (context: TurnContext) => Promise<void> {
-  const dialogs = new DialogSet(dialogState).add(dialog);
+export function dialogRunner(
+  [bottom, ...others]: readonly [Dialog, ...Dialog[]],
+  dialogState: StatePropertyAccessor<DialogState>,
+  prepare: (state: DialogState) => void = () => undefined,
+): (context: TurnContext) => Promise<void> {
+  const dialogs = new DialogSet(dialogState).add(bottom);
+  for (const dialog of others) dialogs.add(dialog);
   return async (context) => {
+    prepare(await dialogState.get(context, { dialogStack: [] }));
     const dc = await dialogs.createContext(context);
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(dialog.id);
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(bottom.id);
     if (context.activity.channelId === Channels.Emulator) {
       await context.sendTraceActivity('BotState', { dialogStack: dc.stack }, 'https://www.botframework.com/schemas/botState', 'Bot State');
     }

@@ -10,6 +10,7 @@ import { sendReplies } from '../replies/send.js';
 import type { ComposeSearch } from '../teams/search-extension.js';
 import { impliedPayload, isAddressedToBot, welcomeFor } from './addressed.js';
 import { dialogRunner } from './dialog-runner.js';
+import { unnestMainDialog } from '../dialogs/main-dialog.js';
 import { knownLanguage, languageContext, type LanguageProfile } from './language.js';
 import { readLongMessage, type LongMessage } from './long-message.js';
 import { secretsWarning, tooLongNotice } from './notices.js';
@@ -27,7 +28,8 @@ import type { HandoffDesk } from '../handoff/desk.js';
 
 export interface BotOptions {
   conversationState: ConversationState;
-  dialog: Dialog;
+  /** The dialogs, the first at the bottom of the stack (begun when none is active). */
+  dialogs: readonly [Dialog, ...Dialog[]];
   services: DialogServices;
   defaultLanguage: Language;
   /** The knowledge search behind the Teams compose-box command. */
@@ -55,7 +57,7 @@ export class SportelloBot extends TeamsActivityHandler {
     this.masks = everyMask(secretMasks(options.services.t));
     this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
     this.profile = options.conversationState.createProperty<LanguageProfile>('profile');
-    this.runDialog = dialogRunner(options.dialog, this.dialogState);
+    this.runDialog = dialogRunner(options.dialogs, this.dialogState, unnestMainDialog);
     this.notes = options.conversationState.createProperty<CaseNotes>('caseNotes');
 
     this.onMessage(async (context, next) => {

@@ -35,3 +35,39 @@ describe('what the router keeps between turns', () => {
     expect(buttons(typed)).not.toEqual(labels);
   });
 });
+
+describe('conversations saved by an earlier version', () => {
+  it('keeps the dialogs at the top of the stored stack, with no component around them', async () => {
+    const storage = new RecordingStorage();
+    const chat = new Conversation(await createTestBot({ storage }), 'it-IT');
+    await chat.say('come disattivo la 2fa?');
+    const state = Object.values(storage.written.at(-1)!)[0] as { dialogState: { dialogStack: Array<{ id: string }> } };
+    expect(state.dialogState.dialogStack.map((d) => d.id)).toEqual(['router']);
+  });
+
+  it('carries on a guided check stored inside the old main component', async () => {
+    const storage = new MemoryStorage();
+    const app = await createTestBot({ storage });
+    const intoCheck = async (chat: Conversation) => {
+      const offer = await chat.say('come disattivo la 2fa?');
+      return chat.clickButton(offer, buttons(offer)[0]!);
+    };
+    // Walk into a check with today's bot, then store its stack as the older bot did.
+    const chat = new Conversation(app, 'it-IT', 'legacy-stack');
+    const question = await intoCheck(chat);
+    const key = 'test/conversations/legacy-stack/';
+    const item = (await storage.read([key]))[key] as { dialogState: { dialogStack: unknown[] } };
+    expect(item.dialogState.dialogStack.length).toBe(2);
+    item.dialogState.dialogStack = [{ id: 'main', state: { dialogs: { dialogStack: item.dialogState.dialogStack } }, version: '1' }];
+    await storage.write({ [key]: { ...item, eTag: '*' } });
+
+    // Typing the first choice of the check's question still answers it: the check goes on.
+    const answered = await chat.say(buttons(question)[0]!);
+    const fresh = new Conversation(app, 'it-IT');
+    const clicked = await fresh.clickButton(await intoCheck(fresh), buttons(question)[0]!);
+    expect(buttons(answered).length).toBeGreaterThan(0);
+    expect(buttons(answered)).toEqual(buttons(clicked));
+    const after = (await storage.read([key]))[key] as { dialogState: { dialogStack: Array<{ id: string }> } };
+    expect(after.dialogState.dialogStack.map((d) => d.id)).toEqual(['router', 'tree']);
+  });
+});
