@@ -41,16 +41,19 @@ export function createSpeller(vocabulary: Iterable<string>): Speller {
   const words = new Set(vocabulary);
   // Built at the first word that needs correcting, not at start: a model that never meets a
   // typo (a language nobody writes in, a cross-validation fold) never pays for it.
-  let index: Map<string, string[]> | undefined;
+  // Most forms belong to one word: that word is the entry, an array only where several share it
+  // (an array per form would double the index).
+  let index: Map<string, string | string[]> | undefined;
   const buildIndex = () => {
-    const built = new Map<string, string[]>();
+    const built = new Map<string, string | string[]>();
     for (const word of words) {
       if (word.length < MIN_LENGTH - 1) continue;
       // Indexed as deep as any query may reach, so a long typo of a shorter word is found too.
       for (const form of deletions(word, MAX_EDITS)) {
-        const list = built.get(form);
-        if (list) list.push(word);
-        else built.set(form, [word]);
+        const known = built.get(form);
+        if (known === undefined) built.set(form, word);
+        else if (typeof known === 'string') built.set(form, [known, word]);
+        else known.push(word);
       }
     }
     return built;
@@ -60,7 +63,11 @@ export function createSpeller(vocabulary: Iterable<string>): Speller {
   function lookup(word: string): string {
     index ??= buildIndex();
     const candidates = new Set<string>();
-    for (const form of deletions(word, allowedEdits(word.length))) for (const known of index.get(form) ?? []) candidates.add(known);
+    for (const form of deletions(word, allowedEdits(word.length))) {
+      const known = index.get(form);
+      if (typeof known === 'string') candidates.add(known);
+      else if (known) for (const k of known) candidates.add(k);
+    }
     // Fuse ranks the candidates (cheap); the edit distance (dear) only checks them best first.
     const ranked = [...candidates]
       .filter((known) => known[0] === word[0])
