@@ -27,7 +27,6 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
   // Stems as ids and examples as arrays of distinct ids, so a message costs typed-array reads,
   // not a Set and a Map lookup per (example, stem).
   const stemIds = new Map<string, number>();
-  const postings: number[][] = [];
   // Labels apart: the examples' own stem lists need not outlive the index.
   const labelOf = examples.map(({ label }) => label);
   const norms = new Float64Array(examples.length);
@@ -39,12 +38,7 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
     for (const s of distinct) {
       norm += idf(s) ** 2;
       let id = stemIds.get(s);
-      if (id === undefined) {
-        id = postings.length;
-        stemIds.set(s, id);
-        postings.push([]);
-      }
-      postings[id]!.push(i);
+      if (id === undefined) stemIds.set(s, (id = stemIds.size));
       ids[k++] = id;
     }
     norms[i] = Math.sqrt(norm);
@@ -77,6 +71,7 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
     for (let k = 0; k < pairs.length; k++) examplesOf[k] = pairs[k]![1];
     postingsByLabel.set(label, { stems: Int32Array.from(stems), starts: Int32Array.from(starts), examples: examplesOf });
   }
+  const allLabels = [...postingsByLabel.keys()];
   const dots = new Float64Array(examples.length);
 
   /** The message's distinct stems, their ids (-1 unknown), squared weights and norm. */
@@ -89,64 +84,51 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
     return { ids, weights, norm: Math.sqrt(norm) };
   }
 
-  return {
-    idf,
-    closest(stems) {
-      const m = message(stems);
+  /** Per label, the best cosine among the given labels' examples that share a stem with the message. */
+  function closestAmong(stems: string[], labels: readonly string[]): Map<string, number> {
+    const m = message(stems);
+    const best = new Map<string, number>();
+    for (const label of labels) {
+      const own = postingsByLabel.get(label);
+      if (!own) continue;
+      // Each example's dot summed in the message's order, as a loop over its stems would.
       const touched: number[] = [];
       for (let k = 0; k < m.ids.length; k++) {
         const id = m.ids[k]!;
         if (id < 0) continue;
+        let low = 0;
+        let high = own.stems.length;
+        while (low < high) {
+          const middle = (low + high) >> 1;
+          if (own.stems[middle]! < id) low = middle + 1;
+          else high = middle;
+        }
+        if (own.stems[low] !== id) continue;
         const weight = m.weights[k]!;
-        for (const i of postings[id]!) {
+        for (let n = own.starts[low]!; n < own.starts[low + 1]!; n++) {
+          const i = own.examples[n]!;
           if (dots[i] === 0) touched.push(i);
           dots[i]! += weight;
         }
       }
-      const best = new Map<string, number>();
+      // An example that shares no stem scores 0, which is never the best.
       for (const i of touched) {
         const cosine = dots[i]! / (m.norm * norms[i]! || 1);
         dots[i] = 0;
-        const label = labelOf[i]!;
         if (cosine > (best.get(label) ?? 0)) best.set(label, cosine);
       }
-      return best;
+    }
+    return best;
+  }
+
+  return {
+    idf,
+    // Every label's examples that share a stem: the same dots, summed in the same order, as a
+    // pass over one posting list per stem would give (the out-of-scope index has one label).
+    closest(stems) {
+      return closestAmong(stems, allLabels);
     },
-    closestAmong(stems, labels) {
-      const m = message(stems);
-      const best = new Map<string, number>();
-      for (const label of labels) {
-        const own = postingsByLabel.get(label);
-        if (!own) continue;
-        // Each example's dot summed in the message's order, as a loop over its stems would.
-        const touched: number[] = [];
-        for (let k = 0; k < m.ids.length; k++) {
-          const id = m.ids[k]!;
-          if (id < 0) continue;
-          let low = 0;
-          let high = own.stems.length;
-          while (low < high) {
-            const middle = (low + high) >> 1;
-            if (own.stems[middle]! < id) low = middle + 1;
-            else high = middle;
-          }
-          if (own.stems[low] !== id) continue;
-          const weight = m.weights[k]!;
-          for (let n = own.starts[low]!; n < own.starts[low + 1]!; n++) {
-            const i = own.examples[n]!;
-            if (dots[i] === 0) touched.push(i);
-            dots[i]! += weight;
-          }
-        }
-        // An example that shares no stem scores 0, which is never the best.
-        for (const i of touched) {
-          const cosine = dots[i]! / (m.norm * norms[i]! || 1);
-          dots[i] = 0;
-          if (cosine > (best.get(label) ?? 0)) best.set(label, cosine);
-        }
-      }
-      return best;
-    },
+    closestAmong,
     coverage(stems) {
       const distinct = [...new Set(stems)];
       const all = distinct.reduce((sum, s) => sum + idf(s), 0);
