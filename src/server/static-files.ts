@@ -67,3 +67,20 @@ export async function serveFile(file: StaticFile): Promise<(req: Request, res: R
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 }
+
+/**
+ * serveFile for a large file that few requests need (Web Chat's bundle, about 4 MB, that only
+ * the widget loads): read and compressed on its first request rather than at start, so a bot
+ * that serves Teams alone neither waits for it nor keeps it. A failed read is tried again.
+ */
+export function serveLazily(load: () => Promise<StaticFile>): (req: Request, res: Response) => Promise<void> {
+  let ready: Promise<(req: Request, res: Response) => Promise<void>> | undefined;
+  return async (req, res) => {
+    ready ??= load().then(serveFile);
+    const serve = await ready.catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
+    return serve(req, res);
+  };
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
 import { LANGUAGES, type Language } from '../content/languages.js';
-import { readStatic, serveFile } from './static-files.js';
+import { readStatic, serveFile, serveLazily } from './static-files.js';
 import { webChatBundlePath } from './webchat-bundle.js';
 
 /** The page, its script and the embed script: code of ours, so found next to the code. */
@@ -62,6 +62,7 @@ export async function webRoutes(parts: WebRouteParts): Promise<(server: Server) 
     .replace('__SPORTELLO_STRINGS__', JSON.stringify(parts.strings))
     .replace('__SPORTELLO_DEFAULT_LANGUAGE__', JSON.stringify(parts.defaultLanguage));
 
+  const webChatBundle = webChatBundlePath();
   const handlers = {
     index: await serveFile(await readStatic(page('index.html'), { ...fresh, headers: { 'Content-Security-Policy': pagePolicy(parts.frameAncestors) } })),
     script: await serveFile(await readStatic(page('app.js'), fresh)),
@@ -71,8 +72,9 @@ export async function webRoutes(parts: WebRouteParts): Promise<(server: Server) 
     icon: await serveFile(await readStatic(page('icon.svg'), { cacheControl: 'public, max-age=86400' })),
     config: await serveFile({ contentType: 'application/json; charset=utf-8', ...fresh, body: Buffer.from(JSON.stringify(config)) }),
     embed: await serveFile({ contentType: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=300', body: Buffer.from(embed) }),
-    // Revalidated on every load (a 304 when unchanged), so an upgraded Web Chat is never served stale.
-    webChat: await serveFile(await readStatic(webChatBundlePath(), fresh)),
+    // Revalidated on every load (a 304 when unchanged), so an upgraded Web Chat is never served
+    // stale. Found at start (a missing bundle fails loud), read on the widget's first load.
+    webChat: serveLazily(() => readStatic(webChatBundle, fresh)),
   };
 
   return (server: Server) => {
