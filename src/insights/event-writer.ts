@@ -20,6 +20,12 @@ export class EventWriter implements EventSink {
   constructor(
     private readonly open: () => Promise<EventStore>,
     private readonly logger: Logger,
+    /**
+     * How long events gather before a batch is written. Every turn records some; one write
+     * (one database transaction) per turn cost about 4% of a turn. Whoever reads the database
+     * (the dashboard, the review) flushes first, and closing flushes too.
+     */
+    private readonly batchDelayMs = 200,
   ) {}
 
   record(event: InsightEvent): void {
@@ -30,7 +36,8 @@ export class EventWriter implements EventSink {
     this.waiting.push(event);
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => void this.flush());
+    // Not holding the process open: stopping the bot flushes what is left.
+    setTimeout(() => void this.flush(), this.batchDelayMs).unref();
   }
 
   /** Writes everything recorded so far; resolves when it is written (or failed and was logged). */

@@ -45,6 +45,17 @@ describe('writing events in the background', () => {
     expect((await real.all<{ n: number }>('SELECT COUNT(*) AS n FROM events'))[0]!.n).toBe(2);
   });
 
+  it('writes the events of many turns in one batch, on its own after a short while', async () => {
+    const real = openSqliteStore(':memory:');
+    const batches: number[] = [];
+    const counting: EventStore = { ...real, insert: async (events) => (batches.push(events.length), real.insert(events)) };
+    const writer = new EventWriter(async () => counting, createLogger('silent'), 50);
+    // Recorded in one go, as a turn's events are; no flush: the writer writes them by itself.
+    for (const c of ['a', 'b', 'c', 'd']) writer.record(event(c));
+    await expect.poll(() => batches, { timeout: 5_000 }).toEqual([4]);
+    expect((await real.all<{ n: number }>('SELECT COUNT(*) AS n FROM events'))[0]!.n).toBe(4);
+  });
+
   it('never lets a broken database break a turn', async () => {
     const bot = await HttpBot.start({ eventStore: () => Promise.reject(new Error('no database here')) });
     try {
