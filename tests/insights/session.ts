@@ -120,6 +120,8 @@ export interface Tally {
   byLanguage: Record<Language, { conversations: number; answered: number; clarified: number; declined: number }>;
   /** Declined questions an entry answers, by the entry. */
   inScopeDeclined: Array<{ text: string; language: Language; entry: string }>;
+  /** Those declined or clarified with no choice made: what `npm run review` places. */
+  inScopeUnanswered: Array<{ text: string; language: Language; entry: string }>;
 }
 
 const LOCALES: Record<Language, string> = { it: 'it-IT', en: 'en-US', fr: 'fr-FR', de: 'de-DE' };
@@ -149,6 +151,7 @@ export async function runSession(clients: readonly BotClient[], t: Translate, pr
     treesLeftMidway: 0,
     byLanguage: { it: zero(), en: zero(), fr: zero(), de: zero() },
     inScopeDeclined: [],
+    inScopeUnanswered: [],
   };
   let n = 0;
   const conversation = (language: Language) => {
@@ -199,6 +202,9 @@ export async function runSession(clients: readonly BotClient[], t: Translate, pr
     for (const decline of script.inScopeDeclines) {
       const { seen } = await conversation(language).ask(decline.text);
       if (seen === 'declined') tally.inScopeDeclined.push({ ...decline, language });
+      // Asked about and left there ("did you mean…" with no choice made) is unanswered too:
+      // the review places both.
+      if (seen === 'declined' || seen === 'clarified') tally.inScopeUnanswered.push({ ...decline, language });
     }
     await conversation(language).ask(script.secretDecline);
     {
