@@ -82,7 +82,9 @@ export interface TrainingShortcuts {
 }
 
 export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions = defaultSoftmaxOptions, shortcuts: TrainingShortcuts = {}) {
-  const analyser: LanguageAnalyser = shortcuts.analyser ?? createAnalyser(training.language);
+  // Read once: `evidence` must not hold `training`, or every training text stays alive with the model.
+  const language = training.language;
+  const analyser: LanguageAnalyser = shortcuts.analyser ?? createAnalyser(language);
   const cache = shortcuts.features ?? new Map<string, TextFeatures>();
   const featuresOf = (text: string) => {
     let features = cache.get(text);
@@ -185,7 +187,7 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
     }
     for (const map of [explained, foreign]) for (const [label, w] of map) map.set(label, w / total);
     const messageStems = features.words.map((w) => analyser.stem(w));
-    const contradicted = new Set(ranked.filter((label) => (titles.get(label) ?? []).some((title) => contradicts(training.language, messageStems, title))));
+    const contradicted = new Set(ranked.filter((label) => (titles.get(label) ?? []).some((title) => contradicts(language, messageStems, title))));
     return {
       probabilities,
       similarity: nearest.closestAmong(features.terms, ranked.slice(0, SIMILARITY_OF)),
@@ -200,7 +202,7 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
     };
   }
 
-  return { language: training.language, analyser, vocabulary, labels, epochs: model.epochs, evidence };
+  return { language, analyser, vocabulary, labels, epochs: model.epochs, evidence };
 }
 
 export type IntentModel = ReturnType<typeof trainIntentModel>;
