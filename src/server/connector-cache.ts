@@ -1,4 +1,5 @@
 import type { CloudAdapter } from '../sdk/adapters.js';
+import { BoundedMap } from '../util/bounded-map.js';
 
 // botbuilder does not re-export these connector types; derive them instead of importing a transitive package.
 type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
@@ -7,21 +8,6 @@ type ConnectorFactory = NonNullable<AuthenticateRequestResult['connectorFactory'
 type ClaimsIdentity = AuthenticateRequestResult['claimsIdentity'];
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
 type UserTokenClient = Awaited<ReturnType<BotFrameworkAuthentication['createUserTokenClient']>>;
-
-/** A map that forgets its oldest entry past `max`: service URLs come from requests, so the cache is bounded. */
-class Bounded<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string, make: () => V): V {
-    let value = this.entries.get(key);
-    if (value === undefined) {
-      value = make();
-      this.entries.set(key, value);
-      if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
-    }
-    return value;
-  }
-}
 
 /**
  * The app id the SDK builds a request's clients for: the audience claim (a channel's token), else
@@ -45,14 +31,14 @@ function appIdOf(claims: ClaimsIdentity): string {
  * settings. The methods of the real authentication are bound once, not on every call.
  */
 export function cachingAuthentication(inner: BotFrameworkAuthentication, maxClients = 64): BotFrameworkAuthentication {
-  const connectors = new Bounded<Promise<ConnectorClient>>(maxClients);
-  const tokenClients = new Bounded<Promise<UserTokenClient>>(maxClients);
-  const factories = new Bounded<ConnectorFactory>(maxClients);
+  const connectors = new BoundedMap<string, Promise<ConnectorClient>>(maxClients);
+  const tokenClients = new BoundedMap<string, Promise<UserTokenClient>>(maxClients);
+  const factories = new BoundedMap<string, ConnectorFactory>(maxClients);
   // The first factory the SDK makes for an app id builds that app id's clients from then on.
   const factory = (appId: string, real: () => ConnectorFactory): ConnectorFactory =>
-    factories.get(appId, () => {
+    factories.remember(appId, () => {
       const made = real();
-      return { create: (serviceUrl: string, audience?: string) => connectors.get(`${appId}\n${serviceUrl}\n${audience ?? ''}`, () => made.create(serviceUrl, audience)) };
+      return { create: (serviceUrl: string, audience?: string) => connectors.remember(`${appId}\n${serviceUrl}\n${audience ?? ''}`, () => made.create(serviceUrl, audience)) };
     });
   const authenticateRequest: BotFrameworkAuthentication['authenticateRequest'] = async (activity, authHeader) => {
     const result = await inner.authenticateRequest(activity, authHeader);
@@ -61,7 +47,7 @@ export function cachingAuthentication(inner: BotFrameworkAuthentication, maxClie
     return { ...result, connectorFactory: factory(appIdOf(result.claimsIdentity), () => real) };
   };
   const createUserTokenClient: BotFrameworkAuthentication['createUserTokenClient'] = (claims) =>
-    tokenClients.get(appIdOf(claims), () => inner.createUserTokenClient(claims));
+    tokenClients.remember(appIdOf(claims), () => inner.createUserTokenClient(claims));
   const createConnectorFactory: BotFrameworkAuthentication['createConnectorFactory'] = (claims) =>
     factory(appIdOf(claims), () => inner.createConnectorFactory(claims));
   const overrides: Partial<BotFrameworkAuthentication> = { authenticateRequest, createUserTokenClient, createConnectorFactory };

@@ -1,3 +1,5 @@
+import { BoundedMap } from '../util/bounded-map.js';
+
 /**
  * Where the bot may post replies when nothing authenticates the caller (no MicrosoftAppId):
  * loopback addresses (the Emulator, a fake connector in tests) and the prefixes of
@@ -6,19 +8,14 @@
  */
 export function serviceUrlAllowed(serviceUrl: string, allowedPrefixes: readonly string[]): boolean {
   // Every turn from a channel names the same few service URLs: each is parsed once.
-  const known = decided.get(allowedPrefixes)?.get(serviceUrl);
-  if (known !== undefined) return known;
-  const allowed = decide(serviceUrl, allowedPrefixes);
   let urls = decided.get(allowedPrefixes);
-  if (!urls) decided.set(allowedPrefixes, (urls = new Map()));
   // Service URLs come from requests: the bound keeps made-up ones from piling up.
-  if (urls.size >= MAX_REMEMBERED) urls.clear();
-  urls.set(serviceUrl, allowed);
-  return allowed;
+  if (!urls) decided.set(allowedPrefixes, (urls = new BoundedMap(MAX_REMEMBERED)));
+  return urls.remember(serviceUrl, () => decide(serviceUrl, allowedPrefixes));
 }
 
 const MAX_REMEMBERED = 256;
-const decided = new WeakMap<readonly string[], Map<string, boolean>>();
+const decided = new WeakMap<readonly string[], BoundedMap<string, boolean>>();
 
 function decide(serviceUrl: string, allowedPrefixes: readonly string[]): boolean {
   let url: URL;

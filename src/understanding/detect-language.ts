@@ -1,5 +1,6 @@
 import { detectAll } from 'tinyld';
 import { LANGUAGES, type Language } from '../content/languages.js';
+import { BoundedMap } from '../util/bounded-map.js';
 import { stemmers } from './natural-parts.js';
 import { normalise } from './normalise.js';
 
@@ -66,16 +67,13 @@ export function createLanguageDetector(vocabularies: Record<Language, ReadonlySe
     return false;
   };
   // Unknown words read by stem, remembered: four stemmers a word is most of detection's cost.
-  const byStem = new Map<string, Language[]>();
+  // The cache only grows with the words people type; a flood of junk must not grow it forever.
+  const byStem = new BoundedMap<string, Language[]>(STEM_CACHE_LIMIT);
   const usersOf = (word: string): Language[] => {
     const known = owners.get(word) ?? byStem.get(word);
     if (known) return known;
     if (word.length < MIN_STEM || /\d/.test(word)) return [];
-    const users = LANGUAGES.filter((l) => sharesStem(l, word));
-    // The cache only grows with the words people type; a flood of junk must not grow it forever.
-    if (byStem.size >= STEM_CACHE_LIMIT) byStem.clear();
-    byStem.set(word, users);
-    return users;
+    return byStem.set(word, LANGUAGES.filter((l) => sharesStem(l, word)));
   };
 
   function vocabularyScores(words: string[]): { scores: Record<Language, number>; counted: number } {

@@ -1,3 +1,4 @@
+import { BoundedMap } from '../util/bounded-map.js';
 import type { LanguageAnalyser } from './analyse.js';
 
 /** What the models read of one text: word-level terms and character n-grams. */
@@ -39,18 +40,16 @@ export function textFeatures(analyser: LanguageAnalyser, text: string, correct: 
 // A word's stem term and n-grams, remembered per analyser: the same strings each time, so the
 // models' Map lookups find their hash already computed, and a message allocates little.
 const WORD_CACHE_LIMIT = 50_000;
-const wordCaches = new WeakMap<LanguageAnalyser, Map<string, { stem: string; grams: string[] }>>();
+const wordCaches = new WeakMap<LanguageAnalyser, BoundedMap<string, { stem: string; grams: string[] }>>();
 function wordFeatures(analyser: LanguageAnalyser, word: string): { stem: string; grams: string[] } {
   let cache = wordCaches.get(analyser);
-  if (!cache) wordCaches.set(analyser, (cache = new Map()));
+  // The cache only grows with the words people type; a flood of junk must not grow it forever.
+  if (!cache) wordCaches.set(analyser, (cache = new BoundedMap(WORD_CACHE_LIMIT)));
   let known = cache.get(word);
   if (!known) {
     const grams: string[] = [];
     charGrams(word, grams);
-    known = { stem: `w:${analyser.stem(word)}`, grams };
-    // The cache only grows with the words people type; a flood of junk must not grow it forever.
-    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-    cache.set(word, known);
+    known = cache.set(word, { stem: `w:${analyser.stem(word)}`, grams });
   }
   return known;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { BoundedMap } from '../util/bounded-map.js';
 import { createAnalyser } from './analyse.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
@@ -60,14 +61,11 @@ export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabular
   const key = createHash('sha256').update(JSON.stringify([[...kb.entries.values()], kb.outOfScope, commands, options])).digest('hex');
   const known = trained.get(key);
   if (known) return known;
-  const understander = train(kb, commands, options);
-  if (trained.size >= CACHED_UNDERSTANDERS) trained.delete(trained.keys().next().value!);
-  trained.set(key, understander);
-  return understander;
+  return trained.set(key, train(kb, commands, options));
 }
 
 const CACHED_UNDERSTANDERS = 4;
-const trained = new Map<string, Understander>();
+const trained = new BoundedMap<string, Understander>(CACHED_UNDERSTANDERS);
 
 function train(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions) {
   const calibration = options.calibration ?? defaultCalibrationOptions;
