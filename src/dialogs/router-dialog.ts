@@ -251,5 +251,4 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
       return index === undefined ? undefined : offered[index]?.payload;
     });
   }
-
 }

@@ -1,9 +1,10 @@
 import { LANGUAGES, type Language } from '../content/languages.js';
-import { everyLanguage, type Translate } from '../i18n/i18n.js';
+import { everyLanguage } from '../i18n/i18n.js';
 import type { Entry } from '../knowledge/model.js';
 import type { Payload } from '../replies/payload.js';
 import { topicMenuPage } from '../replies/topic-menu.js';
 import type { TurnContext } from '../sdk/turn.js';
+import { BoundedMap } from '../util/bounded-map.js';
 import { personOffer, talkToPerson } from './person-offer.js';
 import type { DialogServices } from './services.js';
 import type { TreeHandoff } from './tree-dialog.js';
@@ -37,7 +38,7 @@ export interface Prompt {
 // same ids give the same question and buttons while the content is loaded, so each is built
 // once per set of services. The bound keeps "did you mean" lists of every combination from piling up.
 const MAX_REMEMBERED = 1_000;
-const remembered = new WeakMap<DialogServices, Map<string, Prompt | undefined>>();
+const remembered = new WeakMap<DialogServices, BoundedMap<string, Prompt | undefined>>();
 
 /** The question and buttons of what was asked, from the content as it is now; undefined if that content is gone. */
 export async function promptFor(services: DialogServices, context: TurnContext, language: Language, asked: Asked): Promise<Prompt | undefined> {
@@ -47,13 +48,8 @@ export async function promptFor(services: DialogServices, context: TurnContext, 
     return offer.kind === 'confirm' ? offer : undefined;
   }
   let prompts = remembered.get(services);
-  if (!prompts) remembered.set(services, (prompts = new Map()));
-  const key = JSON.stringify(asked);
-  if (prompts.has(key)) return prompts.get(key);
-  const prompt = contentPrompt(services, asked);
-  if (prompts.size >= MAX_REMEMBERED) prompts.clear();
-  prompts.set(key, prompt);
-  return prompt;
+  if (!prompts) remembered.set(services, (prompts = new BoundedMap(MAX_REMEMBERED)));
+  return prompts.remember(JSON.stringify(asked), () => contentPrompt(services, asked));
 }
 
 /** A prompt that only the content decides. */
@@ -66,25 +62,25 @@ function contentPrompt(services: DialogServices, asked: Exclude<Asked, { menu: '
       const page = topicMenuPage(kb, asked.from);
       const offered = [...(asked.person ? [talkToPerson(services)] : []), ...page.entries.map((e) => entryOffer(e))];
       if (page.more !== undefined) offered.push({ label: everyLanguage(t, 'topics.moreButton'), payload: { action: 'topics', from: page.more } });
-      return { question: phrase(t, asked.key), offered };
+      return { question: everyLanguage(t, asked.key), offered };
     }
     case 'clarify': {
       const entries = asked.entries.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
       if (entries.length === 0) return undefined;
-      return { question: phrase(t, 'clarify.text'), offered: [...entries.map((e) => entryOffer(e)), no('clarify.none', { action: 'none' })] };
+      return { question: everyLanguage(t, 'clarify.text'), offered: [...entries.map((e) => entryOffer(e)), no('clarify.none', { action: 'none' })] };
     }
     case 'treeOffer': {
       const entry = kb.get(asked.entry);
       if (!entry || !trees.get(asked.tree)) return undefined;
       return {
-        question: phrase(t, 'tree.offer', (l) => ({ title: entry.text[l].title })),
+        question: everyLanguage(t, 'tree.offer', (l) => ({ title: entry.text[l].title })),
         offered: [yes('tree.start', { action: 'tree', tree: asked.tree }), no('tree.article', { action: 'article', entry: entry.id })],
       };
     }
     case 'expired': {
       const tree = trees.get(asked.tree);
       if (!tree) return undefined;
-      return { question: phrase(t, 'tree.expired', (l) => ({ title: tree.title[l] })), offered: [yes('tree.start', { action: 'tree', tree: tree.id })] };
+      return { question: everyLanguage(t, 'tree.expired', (l) => ({ title: tree.title[l] })), offered: [yes('tree.start', { action: 'tree', tree: tree.id })] };
     }
     case 'answered': {
       const entry = kb.get(asked.entry);
@@ -92,7 +88,7 @@ function contentPrompt(services: DialogServices, asked: Exclude<Asked, { menu: '
       const related = entry.related.map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
       return {
         // Asked again after a language switch: the related questions' line, or "was this helpful?".
-        question: phrase(t, related.length > 0 ? 'answer.related' : 'answer.helpful'),
+        question: everyLanguage(t, related.length > 0 ? 'answer.related' : 'answer.helpful'),
         offered: [
           ...related.map((e) => entryOffer(e)),
           yes('answer.helpfulYes', { action: 'helpful', entry: entry.id, helpful: true }),
@@ -103,13 +99,8 @@ function contentPrompt(services: DialogServices, asked: Exclude<Asked, { menu: '
   }
 }
 
-/** A sentence in every language, so that a question can be asked again in another one. */
-export function phrase(t: Translate, key: string, values?: (language: Language) => Record<string, unknown>): Record<Language, string> {
-  return Object.fromEntries(LANGUAGES.map((l) => [l, t(l, key, values?.(l))])) as Record<Language, string>;
-}
-
 /** An entry as a button: its title in every language. */
-export function entryOffer(entry: Entry): Offered {
+function entryOffer(entry: Entry): Offered {
   return {
     label: Object.fromEntries(LANGUAGES.map((l) => [l, entry.text[l].title])) as Record<Language, string>,
     payload: { action: 'entry', entry: entry.id },

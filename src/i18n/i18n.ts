@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { LANGUAGES, type Language } from '../content/languages.js';
+import { BoundedMap } from '../util/bounded-map.js';
 import type { LocaleFiles } from './locale-files.js';
 
 export type Translate = (language: Language, key: string, values?: Record<string, unknown>) => string;
@@ -23,18 +24,13 @@ export async function createTranslator(locales: LocaleFiles, fallback: Language)
   const fixed = Object.fromEntries(LANGUAGES.map((l) => [l, instance.getFixedT(l)])) as Record<Language, TFunction>;
   // The strings are loaded once and never change, and most lookups (button labels, fixed
   // sentences, a tree's title in a sentence) come back turn after turn with the same values:
-  // each is translated once, not every turn. Values that are not plain strings or numbers
-  // (i18next formats those itself), and lookups past the bound, go to i18next every time.
-  const done = new Map<string, string>();
+  // each is translated once, not every turn (the oldest are forgotten past the bound). Values
+  // that are not plain strings or numbers (i18next formats those itself) go to i18next every time.
+  const done = new BoundedMap<string, string>(MAX_REMEMBERED);
   return (language, key, values) => {
     const id = lookupId(language, key, values);
     if (id === undefined) return fixed[language](key, values) as string;
-    let text = done.get(id);
-    if (text === undefined) {
-      text = fixed[language](key, values ?? {}) as string;
-      if (done.size < MAX_REMEMBERED) done.set(id, text);
-    }
-    return text;
+    return done.remember(id, () => fixed[language](key, values ?? {}) as string);
   };
 }
 
@@ -56,7 +52,7 @@ function lookupId(language: Language, key: string, values: Record<string, unknow
   return JSON.stringify(parts);
 }
 
-/** One key in all four languages: button labels that may be typed back in any of them. */
-export function everyLanguage(t: Translate, key: string): Record<Language, string> {
-  return Object.fromEntries(LANGUAGES.map((l) => [l, t(l, key)])) as Record<Language, string>;
+/** One key in all four languages: button labels that may be typed back in any of them, a question asked again in another language. */
+export function everyLanguage(t: Translate, key: string, values?: (language: Language) => Record<string, unknown>): Record<Language, string> {
+  return Object.fromEntries(LANGUAGES.map((l) => [l, t(l, key, values?.(l))])) as Record<Language, string>;
 }
