@@ -3,7 +3,7 @@ import { evaluate, NONE_LABEL } from '../src/evaluation/evaluate.js';
 import type { LabelledMessage } from '../src/evaluation/labelled-set.js';
 import type { KnowledgeBase } from '../src/knowledge/model.js';
 import type { CommandVocabulary } from '../src/understanding/commands.js';
-import { createUnderstander } from '../src/understanding/understander.js';
+import { trainUnderstander } from '../src/understanding/understander.js';
 import { trainNlpjs, type Verdict } from './nlpjs-baseline.js';
 import { measureSpeed, timed, type SpeedFigures, type SpeedOptions } from './timing.js';
 import { corpusOf } from './training-data.js';
@@ -74,7 +74,8 @@ export async function compareClassifiers(input: ClassifierBenchInput): Promise<C
   const ours = await figures(
     async () => (content = await input.load()),
     async () => {
-      const understander = createUnderstander(content.kb, content.commands);
+      // As the bot trains at start (src/app.ts): on a large base, cross-validation on worker threads.
+      const understander = await trainUnderstander(content.kb, content.commands);
       return (m) => {
         const u = understander.understand(m.text, { hint: m.language, fallback: input.fallback });
         return { label: u.intent, best: u.candidates[0]?.intent ?? NONE_LABEL };

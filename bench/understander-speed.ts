@@ -48,7 +48,7 @@ async function child(name: string, root: string): Promise<CaseFigures> {
   const { loadKnowledge } = await load<typeof import('../src/knowledge/load.js')>('src/knowledge/load.ts');
   const { loadLocaleFiles } = await load<typeof import('../src/i18n/locale-files.js')>('src/i18n/locale-files.ts');
   const { readLabelledSet } = await load<typeof import('../src/evaluation/labelled-set.js')>('src/evaluation/labelled-set.ts');
-  const { createUnderstander } = await load<typeof import('../src/understanding/understander.js')>('src/understanding/understander.ts');
+  const { createUnderstander, trainUnderstander } = await load<Partial<typeof import('../src/understanding/understander.js')>>('src/understanding/understander.ts');
   const commands = (await loadLocaleFiles(path.join(root, 'locales'))).input;
   const real = await loadKnowledge(path.join(root, 'knowledge'));
   const heldOut = [...(await readLabelledSet(path.join(root, 'tests/eval/heldout.tsv'))), ...(await readLabelledSet(path.join(root, 'tests/eval/near-miss.tsv')))];
@@ -73,7 +73,8 @@ async function child(name: string, root: string): Promise<CaseFigures> {
   const heapBefore = process.memoryUsage().heapUsed;
   const cpu = process.cpuUsage();
   const wall = performance.now();
-  const understander = createUnderstander(kb, commands);
+  // How the bot trains at start (trainUnderstander), where the checkout has it.
+  const understander = trainUnderstander ? await trainUnderstander(kb, commands) : createUnderstander!(kb, commands);
   const trainWallMs = performance.now() - wall;
   const used = process.cpuUsage(cpu);
   gc();

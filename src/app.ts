@@ -34,7 +34,7 @@ import { guardUpgrades } from './server/upgrades.js';
 import { createRateLimits } from './server/rate-limits.js';
 import { createStateBackend, memoryBackend, type StateBackend } from './storage/state-backend.js';
 import { webRoutes } from './server/web-routes.js';
-import { createUnderstander } from './understanding/understander.js';
+import { trainUnderstander } from './understanding/understander.js';
 import type { EventStore } from './insights/event-store.js';
 import { createInsights, type Insights } from './insights/insights.js';
 import { RecordTurns } from './insights/turn-events.js';
@@ -82,7 +82,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = options.logger ?? createLogger(config.logLevel);
   const content = options.content ?? (await loadContent(config));
   const t = await createTranslator(content.locales, config.defaultLocale);
-  const understander = createUnderstander(content.kb, content.locales.input);
+  const understander = await trainUnderstander(content.kb, content.locales.input, { onWorkerError: (message) => logger.warn(message) });
   const backend = options.backend ?? (options.storage ? memoryBackend(options.storage) : createStateBackend(config, logger));
   const auth = cachingAuthentication(new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,

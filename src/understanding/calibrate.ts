@@ -59,6 +59,9 @@ export const defaultCalibrationOptions: CalibrationOptions = {
 const asksLike = (texts: TrainingText[]) =>
   texts.some((t) => t.kind === 'question') ? texts.filter((t) => t.kind !== 'answer') : texts;
 
+/** The most messages `crossValidateFolds` can hold out of a training set: its texts that stand for messages, and its out-of-scope examples. */
+export const heldOutBound = (training: TrainingSet) => training.intents.reduce((n, i) => n + asksLike(i.texts).length, training.outOfScope.length);
+
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
@@ -93,6 +96,17 @@ export function languageVectors(training: TrainingSet, shared: TrainingShortcuts
  * hosting topic), together with the held-out out-of-scope examples.
  */
 export function crossValidate(training: TrainingSet, options: CalibrationOptions = defaultCalibrationOptions, shared: TrainingShortcuts = {}): HeldOut[] {
+  return keepWanted(crossValidateFolds(training, options, shared), options.heldOut);
+}
+
+/**
+ * The held-out messages of each fold run (every fold, in order; empty when the fold hid every
+ * entry), each fold's in-scope messages limited to its share of `options.heldOut`. Run with a
+ * larger `heldOut` than finally wanted, it gives the same messages plus more at each fold's end:
+ * `keepWanted` then cuts them to what a smaller one would have given, so a language can be
+ * cross-validated before it is known how many messages the languages before it leave to it.
+ */
+export function crossValidateFolds(training: TrainingSet, options: CalibrationOptions = defaultCalibrationOptions, shared: TrainingShortcuts = {}): HeldOut[][] {
   const random = seededRandom(options.seed);
   const k = options.folds;
   const foldOf = new Map<TrainingText, number>();
@@ -102,13 +116,15 @@ export function crossValidate(training: TrainingSet, options: CalibrationOptions
   }
   const oosFold = shuffled(training.outOfScope.map((text, i) => ({ text, i })), random).map(({ text }, i) => ({ text, fold: i % k }));
   const hiddenIn = new Map(shuffled(training.intents.map((i) => i.id), random).map((id, i) => [id, i % k]));
-  const results: HeldOut[] = [];
+  const results: HeldOut[][] = [];
   const analyser = shared.analyser ?? createAnalyser(training.language);
   const features = shared.features ?? new Map<string, TextFeatures>();
   const shortcuts: TrainingShortcuts = { features, analyser, spell: false, vectors: shared.vectors ?? languageVectors(training, { features, analyser }) };
   const texts = training.intents.reduce((n, i) => n + i.texts.length, training.outOfScope.length);
   const runs = texts > options.oneFoldFrom ? 1 : k;
   for (let fold = 0; fold < runs; fold++) {
+    const kept: HeldOut[] = [];
+    results.push(kept);
     const visible = training.intents.filter((i) => hiddenIn.get(i.id) !== fold);
     if (visible.length === 0) continue;
     const model = trainIntentModel(
@@ -140,7 +156,7 @@ export function crossValidate(training: TrainingSet, options: CalibrationOptions
       if (evidence.evidence.length === 0) continue; // declined before any decision model is asked
       const ranked = rankEntries(evidence, ids);
       const hidden = expected !== 'none' && hiddenIn.get(expected) === fold;
-      results.push({
+      kept.push({
         language: training.language,
         text,
         expected: hidden ? 'none' : expected,
@@ -153,6 +169,27 @@ export function crossValidate(training: TrainingSet, options: CalibrationOptions
     }
   }
   return results;
+}
+
+/** Whether a held-out message stood for an entry's question (hidden or not), which the quota counts, or was an out-of-scope example. */
+const askedAnEntry = (h: HeldOut) => h.hidden || h.expected !== 'none';
+
+/**
+ * The messages `crossValidateFolds` with `heldOut: wanted` gives, cut from a run with a larger
+ * `heldOut`: in each fold, every out-of-scope example and the first entries' questions up to
+ * the fold's share of `wanted`.
+ */
+export function keepWanted(folds: readonly HeldOut[][], wanted: number): HeldOut[] {
+  const quota = Math.ceil(wanted / Math.max(1, folds.length));
+  const kept: HeldOut[] = [];
+  for (const fold of folds) {
+    let asked = 0;
+    for (const h of fold) {
+      if (!askedAnEntry(h)) kept.push(h);
+      else if (asked++ < quota) kept.push(h);
+    }
+  }
+  return kept;
 }
 
 const RIDGE = 1;

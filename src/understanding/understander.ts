@@ -3,12 +3,14 @@ import { BoundedMap } from '../util/bounded-map.js';
 import { createAnalyser } from './analyse.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
-import { defaultCalibrationOptions, crossValidate, fitDecisionModel, languageVectors, type CalibrationOptions, type HeldOut } from './calibrate.js';
+import { defaultCalibrationOptions, crossValidate, crossValidateFolds, fitDecisionModel, languageVectors, type CalibrationOptions, type HeldOut } from './calibrate.js';
+import { startCrossValidation, type PoolOptions } from './cross-validation-pool.js';
 import { createCommandRecognizer, type Command, type CommandVocabulary } from './commands.js';
 import { decide, type Candidate, type Decision, type DecisionModel } from './decide.js';
 import { createLanguageDetector, type LanguageContext } from './detect-language.js';
 import { trainingTexts } from './entry-texts.js';
-import { NONE, trainIntentModel, type IntentModel, type TrainingSet } from './intent-model.js';
+import { NONE, trainIntentModel, type IntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
+import type { TextFeatures } from './text-features.js';
 import { normalise } from './normalise.js';
 
 /** What Sportello understood of one message. No bot types: the CLI and the bot share it. */
@@ -53,57 +55,119 @@ export function trainingSetOf(kb: KnowledgeBase, language: Language): TrainingSe
 /**
  * Trains one model per language from the knowledge base, and the answer / clarify / none
  * decision from cross-validation over the same base; then answers "what does this mean?".
+ * All on the calling thread: `trainUnderstander` gives the same understander sooner.
  */
 export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions = {}): Understander {
   // Training is a pure function of the content: a process that builds the bot twice on the
   // same content (tests, a restart in place) trains once.
-  // (A digest of the content, not the content itself: the key outlives training.)
-  const key = createHash('sha256').update(JSON.stringify([[...kb.entries.values()], kb.outOfScope, commands, options])).digest('hex');
+  const key = keyOf(kb, commands, options);
   const known = trained.get(key);
   if (known) return known;
-  return trained.set(key, train(kb, commands, options));
+  const calibration = options.calibration ?? defaultCalibrationOptions;
+  const plan = planOf(kb);
+  const languages: TrainedLanguage[] = [];
+  const heldOut: HeldOut[] = [];
+  // The decision reads features that name no language, so the held-out messages of all
+  // languages are pooled; the largest languages are cross-validated first, and once enough
+  // messages are held out the others are not (on a base of 1,000 entries one language's fold
+  // gives thousands: three more would cost seconds of start-up and teach little).
+  for (const training of plan.trainings) {
+    const language = trainLanguage(kb, commands, training, calibration);
+    const wanted = calibration.heldOut - heldOut.length;
+    if (wanted > 0) heldOut.push(...crossValidate(training, { ...calibration, heldOut: wanted }, language.shared));
+    language.release();
+    languages.push(language);
+  }
+  return trained.set(key, assemble(kb, commands, options, plan, languages, heldOut));
 }
+
+/**
+ * The same understander as `createUnderstander` (the same answers), trained sooner: the
+ * languages' cross-validations, most of the training, run on worker threads while this one
+ * trains the final models (crossValidation-pool.ts).
+ */
+export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions & PoolOptions = {}): Promise<Understander> {
+  const key = keyOf(kb, commands, options);
+  const known = trained.get(key);
+  if (known) return known;
+  const calibration = options.calibration ?? defaultCalibrationOptions;
+  const plan = planOf(kb);
+  const crossValidation = startCrossValidation(plan.trainings, calibration, options);
+  const languages: TrainedLanguage[] = [];
+  for (const training of plan.trainings) {
+    languages.push(trainLanguage(kb, commands, training, calibration));
+    // Let the workers' messages in (a worker done with one language asks for the next).
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const heldOut = await crossValidation.finish((i) => crossValidateFolds(plan.trainings[i]!, calibration, languages[i]!.shared));
+  for (const language of languages) language.release();
+  return trained.set(key, assemble(kb, commands, options, plan, languages, heldOut));
+}
+
+// (A digest of the content, not the content itself: the key outlives training.)
+const keyOf = (kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions) =>
+  createHash('sha256').update(JSON.stringify([[...kb.entries.values()], kb.outOfScope, commands, { calibration: options.calibration, maxCandidates: options.maxCandidates }])).digest('hex');
 
 const CACHED_UNDERSTANDERS = 4;
 const trained = new BoundedMap<string, Understander>(CACHED_UNDERSTANDERS);
 
-function train(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions) {
+const size = (t: TrainingSet) => t.intents.reduce((n, i) => n + i.texts.length, t.outOfScope.length);
+
+/** The languages to train, largest first (the order the held-out messages are taken in). */
+function planOf(kb: KnowledgeBase) {
+  // A language no entry is written in gets the model of the base's first language: training
+  // the same texts once more would only cost start-up time.
+  const written = LANGUAGES.filter((l) => [...kb.entries.values()].some((e) => e.languages.includes(l)));
+  const trainings = written.map((language) => trainingSetOf(kb, language)).sort((a, b) => size(b) - size(a));
+  return { written, trainings };
+}
+
+interface TrainedLanguage {
+  model: IntentModel;
+  vocabulary: Set<string>;
+  /** What the language's cross-validation can reuse of the final model's training. */
+  shared: TrainingShortcuts & { vectors: NonNullable<TrainingShortcuts['vectors']> };
+  /** Drops `shared` once no cross-validation needs it. */
+  release(): void;
+}
+
+function trainLanguage(kb: KnowledgeBase, commands: CommandVocabulary, training: TrainingSet, calibration: CalibrationOptions): TrainedLanguage {
+  const language = training.language;
+  // The folds and the final model cut the same texts: cut each once.
+  const cut = { features: new Map<string, TextFeatures>(), analyser: createAnalyser(language) };
+  const shared = { ...cut, vectors: languageVectors(training, cut) };
+  const model = trainIntentModel(training, calibration.softmax, shared);
+  // Only an entry's own language teaches which language a word is.
+  const words = new Set<string>();
+  for (const entry of kb.entries.values()) {
+    if (entry.languages.includes(language)) for (const t of trainingTexts(entry.text[language])) normalise(t.text).split(' ').forEach((w) => words.add(w));
+  }
+  for (const t of kb.outOfScope[language]) normalise(t).split(' ').forEach((w) => words.add(w));
+  for (const w of model.analyser.stopwords) words.add(w);
+  for (const phrases of Object.values(commands[language])) for (const p of phrases) normalise(p).split(' ').forEach((w) => words.add(w));
+  return {
+    model,
+    vocabulary: words,
+    shared,
+    // The texts' cut features served training and the folds; the models keep what they need.
+    release() {
+      shared.features.clear();
+      shared.vectors.of.clear();
+    },
+  };
+}
+
+function assemble(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions, plan: ReturnType<typeof planOf>, languages: TrainedLanguage[], heldOut: HeldOut[]) {
   const calibration = options.calibration ?? defaultCalibrationOptions;
   const maxCandidates = options.maxCandidates ?? 5;
   const ids = new Set(kb.ids());
   const models = {} as Record<Language, IntentModel>;
   const vocabularies = {} as Record<Language, Set<string>>;
-  const heldOut: HeldOut[] = [];
-  // A language no entry is written in gets the model of the base's first language: training
-  // the same texts once more would only cost start-up time.
-  const written = LANGUAGES.filter((l) => [...kb.entries.values()].some((e) => e.languages.includes(l)));
-  const trainings = written.map((language) => trainingSetOf(kb, language));
-  const size = (t: TrainingSet) => t.intents.reduce((n, i) => n + i.texts.length, t.outOfScope.length);
-  // The decision reads features that name no language, so the held-out messages of all
-  // languages are pooled; the largest languages are cross-validated first, and once enough
-  // messages are held out the others are not (on a base of 1,000 entries one language's fold
-  // gives thousands: three more would cost seconds of start-up and teach little).
-  for (const training of [...trainings].sort((a, b) => size(b) - size(a))) {
-    const language = training.language;
-    // The folds and the final model cut the same texts: cut each once.
-    const cut = { features: new Map(), analyser: createAnalyser(language) };
-    const shared = { ...cut, vectors: languageVectors(training, cut) };
-    models[language] = trainIntentModel(training, calibration.softmax, shared);
-    const wanted = calibration.heldOut - heldOut.length;
-    if (wanted > 0) heldOut.push(...crossValidate(training, { ...calibration, heldOut: wanted }, shared));
-    // Only an entry's own language teaches which language a word is.
-    const words = new Set<string>();
-    for (const entry of kb.entries.values()) {
-      if (entry.languages.includes(language)) for (const t of trainingTexts(entry.text[language])) normalise(t.text).split(' ').forEach((w) => words.add(w));
-    }
-    for (const t of kb.outOfScope[language]) normalise(t).split(' ').forEach((w) => words.add(w));
-    for (const w of models[language].analyser.stopwords) words.add(w);
-    for (const phrases of Object.values(commands[language])) for (const p of phrases) normalise(p).split(' ').forEach((w) => words.add(w));
-    vocabularies[language] = words;
-    // The texts' cut features served training and the folds; the models keep what they need.
-    shared.features.clear();
-    shared.vectors.of.clear();
+  for (const { model, vocabulary } of languages) {
+    models[model.language] = model;
+    vocabularies[model.language] = vocabulary;
   }
+  const written = plan.written;
   for (const language of LANGUAGES) models[language] ??= models[written[0]!]!;
   for (const language of LANGUAGES) vocabularies[language] ??= new Set(createAnalyser(language).stopwords);
   const decisionModel: DecisionModel = fitDecisionModel(heldOut, calibration);
@@ -132,4 +196,4 @@ function train(kb: KnowledgeBase, commands: CommandVocabulary, options: Understa
   return { understand, recognizeCommand: commandRecognizer.recognise, detectLanguage: detector.detect, models, decisionModel, heldOut };
 }
 
-export type Understander = ReturnType<typeof train>;
+export type Understander = ReturnType<typeof assemble>;
