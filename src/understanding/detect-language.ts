@@ -92,10 +92,19 @@ export function createLanguageDetector(vocabularies: Record<Language, ReadonlySe
 
   function statisticalScores(text: string): Record<Language, number> {
     const scores = zero();
+    // tinyld's "accuracy" has no fixed scale: 1 when a gram only one language has is found,
+    // hundredths when only grams several languages share are. Its share among our languages is
+    // what can be weighed against the words' shares, so a clear lead among shared grams counts
+    // as a lead, and a wrong hint does not outweigh it.
+    let sum = 0;
     // Its accuracy levels off after a few dozen characters; its cost does not.
     for (const { lang, accuracy } of detectAll(text.slice(0, STATISTICAL_SAMPLE), { only: [...LANGUAGES] })) {
-      if (lang in scores) scores[lang as Language] = accuracy;
+      if (lang in scores) {
+        scores[lang as Language] = accuracy;
+        sum += accuracy;
+      }
     }
+    if (sum > 0) for (const l of LANGUAGES) scores[l] /= sum;
     return scores;
   }
 

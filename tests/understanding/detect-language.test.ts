@@ -34,6 +34,15 @@ describe('language detection', () => {
     // With nothing that belongs to one language only, the conversation keeps its language.
     expect(words.detect('come la', { previous: 'en', hint: 'en', fallback: 'it' }).language).toBe('en');
   });
+  it('reads a sentence none of whose words the base knows by its statistics, even against the conversation and the channel', () => {
+    // No gram of these belongs to German alone: the detector leads by shared grams, and that
+    // lead, not its small raw score, is what is weighed against the context.
+    for (const text of ['Kannst du nicht interessanter sein?', 'Haustür im Flur zumachen']) {
+      for (const wrong of ['it', 'en', 'fr'] as const) {
+        expect(detector.detect(text, { previous: wrong, hint: wrong, fallback: wrong }).language).toBe('de');
+      }
+    }
+  });
   it('lets clear text override the channel locale', () => {
     expect(detector.detect('Rechnung bezahlt aber trotzdem eine Mahnung, warum?', { hint: 'it', fallback: 'it' }).language).toBe('de');
   });
