@@ -38,10 +38,11 @@ export interface HttpFigures {
   bare: LoadFigures[];
   /**
    * A fresh bot's memory: after start, after a first batch of conversations (which also warms
-   * the JIT and fills every cache), and after a second batch of as many new conversations, each
-   * read once the rate-limit window has passed, so what is left is what an idle conversation keeps.
+   * the JIT and fills every cache), and after each of several batches of new conversations
+   * (`batches`, the last is `afterTurns`), each read once the rate-limit window has passed, so
+   * what is left is what idle conversations keep. Older results have one batch and no `batches`.
    */
-  memory: { afterStart: ServerReport; afterWarmup?: ServerReport; afterTurns: ServerReport };
+  memory: { afterStart: ServerReport; afterWarmup?: ServerReport; afterTurns: ServerReport; batches?: ServerReport[] };
 }
 
 export interface HttpBenchOptions {
@@ -50,8 +51,13 @@ export interface HttpBenchOptions {
   messages: LabelledMessage[];
   connections: number[];
   durationSeconds: number;
-  /** A fresh bot's memory is read after start and again after this many turns (8 connections). */
+  /**
+   * A fresh bot's memory is read after start, after this many warm-up turns (8 connections),
+   * then after each of `memoryBatches` batches of as many turns again.
+   */
   memoryAfterTurns: number;
+  /** How many measured batches follow the warm-up (default 4): the heap per conversation is their slope. */
+  memoryBatches?: number;
   /** The bot's RATE_LIMIT_WINDOW_SECONDS (default: the configured default). */
   rateLimitWindowSeconds?: number;
   /** A conversation lasts this many turns; then the connection starts a new one. */
@@ -218,8 +224,12 @@ export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures>
     };
     await load(child, requests, 8, { amount: options.memoryAfterTurns });
     const afterWarmup = await idle();
-    await load(child, requests, 8, { amount: options.memoryAfterTurns });
-    return { afterStart, afterWarmup, afterTurns: await idle() };
+    const batches: ServerReport[] = [];
+    for (let b = 0; b < (options.memoryBatches ?? 4); b++) {
+      await load(child, requests, 8, { amount: options.memoryAfterTurns });
+      batches.push(await idle());
+    }
+    return { afterStart, afterWarmup, afterTurns: batches.at(-1)!, batches };
   });
   return { durationSeconds: options.durationSeconds, turnsPerConversation: options.turnsPerConversation, bot, botPrecomputed, floor, bare, memory };
 }

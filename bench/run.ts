@@ -81,7 +81,9 @@ await runCli(async () => {
     messages,
     connections: [1, 8, 64],
     durationSeconds: quick ? 1 : 5,
-    memoryAfterTurns: 10_000,
+    // A warm-up of 5,000 turns, then four batches of 5,000 (500 new conversations each).
+    memoryAfterTurns: 5_000,
+    memoryBatches: 4,
     turnsPerConversation: 10,
     profileDir: values.profile,
   });

@@ -2,6 +2,7 @@ import { LANGUAGES } from '../src/content/languages.js';
 import type { ClassifierComparison, ClassifierFigures } from './classifier-bench.js';
 import type { LoadFigures } from './http-turn.js';
 import type { BenchResults } from './results.js';
+import type { ServerReport } from './turn-server.js';
 
 const pct = (x: number) => (Number.isNaN(x) ? '-' : `${(100 * x).toFixed(1)}%`);
 const ms = (x: number) => (x < 10 ? x.toFixed(3) : x < 1000 ? x.toFixed(1) : x.toFixed(0));
@@ -72,15 +73,41 @@ function httpRows(r: BenchResults): string[][] {
 }
 
 /**
- * Heap kept per idle conversation, from the memory run: the growth over the second batch of
- * conversations (the first one warmed the JIT and the caches), both read after the rate-limit
- * window. Older results without a warm-up batch count from start.
+ * Heap kept per idle conversation, from the memory run, in KB. With several measured batches:
+ * the least-squares slope of the heap over the conversations held, from the reading after the
+ * warm-up batch (which warmed the JIT and filled every cache) to the last batch, so one batch's
+ * noise (a GC's timing, code compiled late) weighs less than in one difference. With one batch
+ * (older results): the growth over it, or since start when there was no warm-up either.
  */
 export function heapPerConversationKb(r: BenchResults): number {
-  const { afterStart, afterWarmup, afterTurns } = r.http.memory;
+  const { afterStart, afterWarmup, afterTurns, batches } = r.http.memory;
   const base = afterWarmup ?? afterStart;
-  const conversations = Math.max(1, (afterTurns.turns - base.turns) / r.http.turnsPerConversation);
-  return ((afterTurns.heapUsedMb - base.heapUsedMb) * 1024) / conversations;
+  const conversations = (report: ServerReport) => (report.turns - base.turns) / r.http.turnsPerConversation;
+  if (batches && batches.length >= 2) {
+    const points = [base, ...batches].map((report) => ({ x: conversations(report), y: report.heapUsedMb * 1024 }));
+    const meanX = points.reduce((sum, p) => sum + p.x, 0) / points.length;
+    const meanY = points.reduce((sum, p) => sum + p.y, 0) / points.length;
+    const spread = points.reduce((sum, p) => sum + (p.x - meanX) ** 2, 0);
+    return points.reduce((sum, p) => sum + (p.x - meanX) * (p.y - meanY), 0) / Math.max(spread, 1);
+  }
+  return ((afterTurns.heapUsedMb - base.heapUsedMb) * 1024) / Math.max(1, conversations(afterTurns));
+}
+
+/** Each measured batch's own growth per conversation, KB: how far the batches agree. */
+export function heapPerConversationRangeKb(r: BenchResults): [number, number] | undefined {
+  const { afterStart, afterWarmup, batches } = r.http.memory;
+  if (!batches || batches.length < 2) return undefined;
+  const steps = batches.map((report, i) => {
+    const before = i === 0 ? (afterWarmup ?? afterStart) : batches[i - 1]!;
+    return ((report.heapUsedMb - before.heapUsedMb) * 1024 * r.http.turnsPerConversation) / Math.max(1, report.turns - before.turns);
+  });
+  return [Math.min(...steps), Math.max(...steps)];
+}
+
+function batchNote(r: BenchResults): string {
+  const range = heapPerConversationRangeKb(r);
+  if (!range) return '';
+  return `; slope over ${r.http.memory.batches!.length} batches, each batch ${range[0].toFixed(2)} to ${range[1].toFixed(2)} KB`;
 }
 
 /** Sportello's CPU per turn against the floor bot and the bare reply, per concurrency: the headline ratios. */
@@ -116,7 +143,7 @@ export function formatResults(r: BenchResults): string {
     ...floorSummary(r),
     '',
     `Memory of the bot server: ${afterStart.rssMb} MB resident after start (heap ${afterStart.heapUsedMb} MB), ${afterTurns.rssMb} MB after ${count(afterTurns.turns)} turns (heap ${afterTurns.heapUsedMb} MB)`,
-    `  heap per idle conversation: ${heapPerConversationKb(r).toFixed(2)} KB (${count((afterTurns.turns - (h.memory.afterWarmup ?? afterStart).turns) / h.turnsPerConversation)} new conversations of ${h.turnsPerConversation} turns after ${count(h.memory.afterWarmup?.turns ?? 0)} warm-up turns, read after the rate-limit window)`,
+    `  heap per idle conversation: ${heapPerConversationKb(r).toFixed(2)} KB (${count((afterTurns.turns - (h.memory.afterWarmup ?? afterStart).turns) / h.turnsPerConversation)} new conversations of ${h.turnsPerConversation} turns after ${count(h.memory.afterWarmup?.turns ?? 0)} warm-up turns, read after the rate-limit window${batchNote(r)})`,
     ...(r.compiled
       ? [`Compiled bot (node build/index.js, median of cold starts): first reply ${count(r.compiled.firstReplyMs)} ms after spawn, ${r.compiled.rssMbAfterStart} MB resident after start`]
       : []),

@@ -100,6 +100,17 @@ describe('the benchmark table', () => {
     expect(formatResults({ ...results, http: { ...results.http, memory: withoutWarmup } })).toContain('heap per idle conversation: 9.01 KB');
   });
 
+  it('reads the heap per conversation as the slope over several batches, and shows how far the batches agree', () => {
+    const report = (turns: number, heapUsedMb: number) => ({ type: 'report' as const, rssMb: 300, heapUsedMb, turns, cpuMs: 0 });
+    // 500 conversations a batch; the heap grows 0.5, 1.5, 0.5, 1.5 MB: 1, 3, 1, 3 KB a conversation
+    const batches = [report(15_000, 81.3), report(20_000, 82.8), report(25_000, 83.3), report(30_000, 84.8)];
+    const memory = { ...results.http.memory, afterTurns: batches.at(-1)!, batches };
+    const table = formatResults({ ...results, http: { ...results.http, memory } });
+    // least squares over (0, 80.8) … (2,000, 84.8 MB): 2.05 KB, not the last batch's 3 nor the first's 1
+    expect(table).toContain('heap per idle conversation: 2.05 KB (2,000 new conversations');
+    expect(table).toContain('slope over 4 batches, each batch 1.02 to 3.07 KB');
+  });
+
   it('shows the memory after start and after the turns, and the machine it ran on', () => {
     for (const figure of ['201.5 MB', '71.2 MB', '333.3 MB', '88.8 MB', '20,000 turns', '2 cores', 'Test CPU', '2026-11-29']) expect(table).toContain(figure);
   });
