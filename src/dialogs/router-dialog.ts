@@ -64,7 +64,8 @@ export class RouterDialog extends InterruptibleDialog<object, RouterState> {
     const payload = input.payload ?? (await this.typedChoice(dc, input));
     this.state(dc).asked = undefined;
     const unanswered = this.state(dc).unanswered ?? 0;
-    this.state(dc).unanswered = 0;
+    // Absent, not 0: no defaults are stored with every conversation.
+    this.state(dc).unanswered = undefined;
     if (payload) return this.onPayload(dc, payload);
     const understanding = input.understanding;
     if (!understanding) {

@@ -7,19 +7,20 @@ import type { TurnContext } from '../sdk/turn.js';
  */
 export interface CaseNotes {
   firstQuestion?: string;
-  /** Ids of the entries shown, in order, each once. */
-  entries: string[];
+  /** Ids of the entries shown, in order, each once (absent until one is: no defaults are stored). */
+  entries?: string[];
   /**
    * The guided checks walked, in order: each choice taken (the question node and where the
    * choice led), and where a check ended with whether that solved it.
    */
-  walk: TreeEvent[];
+  walk?: TreeEvent[];
   supportCode?: string;
 }
 
 export type TreeEvent = { tree: string; node: string; next: string } | { tree: string; node: string; solved: boolean };
 
-export const emptyNotes = (): CaseNotes => ({ entries: [], walk: [] });
+// Every conversation stores its notes: empty ones store nothing but `{}`.
+export const emptyNotes = (): CaseNotes => ({});
 
 const NOTES = Symbol('sportello.caseNotes');
 
@@ -39,15 +40,15 @@ export function caseNotes(context: TurnContext): CaseNotes {
 }
 
 export function noteEntry(context: TurnContext, entry: string): void {
-  const notes = caseNotes(context);
-  if (!notes.entries.includes(entry)) notes.entries.push(entry);
+  const entries = (caseNotes(context).entries ??= []);
+  if (!entries.includes(entry)) entries.push(entry);
 }
 
 export function noteTreeEvent(context: TurnContext, event: TreeEvent): void {
-  caseNotes(context).walk.push(event);
+  (caseNotes(context).walk ??= []).push(event);
 }
 
 /** Starts afresh after a hand-off, so the next case tells only what came after. */
 export function clearNotes(notes: CaseNotes): void {
-  Object.assign(notes, emptyNotes(), { firstQuestion: undefined, supportCode: undefined });
+  Object.assign(notes, { entries: undefined, walk: undefined, firstQuestion: undefined, supportCode: undefined });
 }

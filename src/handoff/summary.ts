@@ -27,7 +27,7 @@ export function buildSummary(notes: CaseNotes, context: SummaryContext): CaseSum
   const checks: CaseSummary['checks'] = [];
   let open: CaseSummary['checks'][number] | undefined;
   let openTree: string | undefined;
-  for (const event of notes.walk) {
+  for (const event of notes.walk ?? []) {
     const tree = trees.get(event.tree);
     if (!open || openTree !== event.tree) {
       open = { title: tree?.title[language] ?? event.tree, steps: [] };
@@ -47,7 +47,7 @@ export function buildSummary(notes: CaseNotes, context: SummaryContext): CaseSum
   return {
     language: context.customerLanguage,
     ...(notes.firstQuestion ? { firstQuestion: notes.firstQuestion } : {}),
-    entries: notes.entries.map((id) => kb.get(id)?.text[language].title ?? id),
+    entries: (notes.entries ?? []).map((id) => kb.get(id)?.text[language].title ?? id),
     checks,
     ...(notes.supportCode ? { supportCode: notes.supportCode } : {}),
     channel: context.channel,

@@ -34,6 +34,24 @@ describe('what the router keeps between turns', () => {
     expect(buttons(typed)).toEqual(buttons(clicked));
     expect(buttons(typed)).not.toEqual(labels);
   });
+
+  it('stores no defaults: no empty lists, no zero counters, only what the conversation went through', async () => {
+    const storage = new RecordingStorage();
+    const app = await createTestBot({ storage });
+    const chat = new Conversation(app, 'it-IT');
+    await chat.say('ciao');
+    const greeted = JSON.stringify(storage.written.at(-1));
+    expect(greeted).toContain('"caseNotes":{}');
+    // A question nothing answers counts; the next answered one forgets the count.
+    await chat.say('vorrei comprare una bicicletta da corsa rossa');
+    expect(JSON.stringify(storage.written.at(-1))).toContain('"unanswered":1');
+    await chat.say('dove trovo il codice di supporto?');
+    const answered = JSON.stringify(storage.written.at(-1));
+    expect(answered).toContain('"entries":["support-code"]');
+    for (const stored of [greeted, answered]) {
+      expect(stored).not.toMatch(/"unanswered":0|"walk":\[\]|"entries":\[\]/);
+    }
+  });
 });
 
 describe('conversations saved by an earlier version', () => {
