@@ -1,6 +1,6 @@
 import { createAnalyser } from './analyse.js';
 import type { TrainingText } from './entry-texts.js';
-import { decisionFeatures, rankEntries, scopeFeatures, type DecisionModel } from './decide.js';
+import { answerFeatures, decisionFeatures, rankEntries, scopeFeatures, type DecisionModel } from './decide.js';
 import { fitLogistic, predictLogistic } from './logistic-fit.js';
 import { featureGroups, trainIntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
 import { textFeatures, type TextFeatures } from './text-features.js';
@@ -45,7 +45,7 @@ export const defaultCalibrationOptions: CalibrationOptions = {
   oneFoldFrom: 3000,
   heldOut: 2500,
   answerPrecision: 0.95,
-  outOfScopeShare: 0.25,
+  outOfScopeShare: 0.1,
   seed: 7,
   softmax: defaultSoftmaxOptions,
 };
@@ -215,7 +215,7 @@ export function fitDecisionModel(heldOut: readonly HeldOut[], options: Calibrati
   const even = heldOut.map((h) => counts.inScope / counts[kindOf(h)]);
   // A firm ridge: the cross-validated messages resemble real ones only roughly, and extreme
   // weights would turn any difference between them into certainty.
-  const top1 = fitLogistic(heldOut.map((h) => h.features), heldOut.map((h) => h.got === h.expected), RIDGE, undefined, even);
+  const top1 = fitLogistic(heldOut.map((h) => answerFeatures(h.features)), heldOut.map((h) => h.got === h.expected), RIDGE, undefined, even);
   const seen = heldOut.filter((h) => !h.hidden);
   const top3 = fitLogistic(
     seen.map((h) => scopeFeatures(h.features)),
@@ -226,7 +226,7 @@ export function fitDecisionModel(heldOut: readonly HeldOut[], options: Calibrati
   );
   // The lowest threshold at which the answers given outright were still precise enough.
   const scored = heldOut
-    .map((h, i) => ({ p: predictLogistic(top1, h.features), right: h.got === h.expected, weight: even[i]! }))
+    .map((h, i) => ({ p: predictLogistic(top1, answerFeatures(h.features)), right: h.got === h.expected, weight: even[i]! }))
     .sort((a, b) => b.p - a.p);
   let answerAt = 1;
   let right = 0;

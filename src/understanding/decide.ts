@@ -53,6 +53,7 @@ export function decisionFeatures(evidence: IntentEvidence, ranked: readonly Cand
   const among = (c: Candidate | undefined) => (c?.score ?? 0) / Math.max(1e-9, 1 - pNone);
   const p1 = among(first);
   const sim1 = first ? (evidence.similarity.get(first.intent) ?? 0) : 0;
+  const asked = first !== undefined && evidence.withQuestions.has(first.intent);
   return [
     p1,
     p1 - among(second),
@@ -65,18 +66,28 @@ export function decisionFeatures(evidence: IntentEvidence, ranked: readonly Cand
     Math.min(evidence.evidence.length, 3) / 3,
     first ? (evidence.explained.get(first.intent) ?? 0) : 0,
     first ? (evidence.foreign.get(first.intent) ?? 0) : 0,
+    asked ? pNone : 0,
   ];
 }
 
-/** Where `decisionFeatures` puts the classifier's probability of `none`. */
+/** Where `decisionFeatures` puts the classifier's probability of `none`, and that probability where the best entry has example questions. */
 const NONE_PROBABILITY = 3;
+const NONE_AGAINST_QUESTIONS = 11;
+
+/** The features "the best entry is right" reads: all but the second copy of the `none` probability. */
+export function answerFeatures(features: readonly number[]): number[] {
+  return features.map((f, i) => (i === NONE_AGAINST_QUESTIONS ? 0 : f));
+}
 
 /**
- * The features "clarify rather than decline" reads: all but the classifier's `none`
- * probability. That probability learns the out-of-scope examples' wording against the
- * entries' texts; where entries have no example questions, any question reads like an
- * out-of-scope example to it, and it would decline the base's own topics. What the message
- * says, against what the entries say, is the evidence left.
+ * The features "clarify rather than decline" reads: the classifier's `none` probability only
+ * where the best entry has example questions. That probability learns the out-of-scope
+ * examples' wording against the entries' texts: against an entry asked about in its own
+ * texts, a message in the out-of-scope examples' wording is the surest sign of a topic the
+ * base lacks (a hosting question next to ours: "how do I switch my site to PHP 8.3?"), and
+ * without it the decision must decline from weaker evidence, in-scope messages with them.
+ * Against an entry known only by its answer's sentences, any question reads like an
+ * out-of-scope example, and it would decline the base's own topics.
  */
 export function scopeFeatures(features: readonly number[]): number[] {
   return features.map((f, i) => (i === NONE_PROBABILITY ? 0 : f));
@@ -89,7 +100,7 @@ export function decide(evidence: IntentEvidence, intents: ReadonlySet<string>, m
   // No evidence, no answer: a message of grammatical or unknown words names no topic.
   if (candidates.length === 0 || evidence.evidence.length === 0) return none(1);
   const features = decisionFeatures(evidence, candidates);
-  const right1 = predictLogistic(model.top1, features);
+  const right1 = predictLogistic(model.top1, answerFeatures(features));
   const right3 = Math.max(right1, predictLogistic(model.top3, scopeFeatures(features)));
   const first = candidates[0]!;
   // An answer outright needs a word that belongs mostly to that entry; a word that every entry

@@ -44,6 +44,12 @@ export interface IntentEvidence {
   foreign: Map<string, number>;
   /** The listed entries whose title the message contradicts (it asks for the opposite action). */
   contradicted: Set<string>;
+  /**
+   * The entries trained on example questions. Against one of them, a message that reads like the
+   * out-of-scope examples (also questions) is telling; an entry known only by its answer's
+   * sentences is not asked about in its own texts' form, so any question reads that way.
+   */
+  withQuestions: ReadonlySet<string>;
   /** Every word, after spelling correction. */
   words: string[];
 }
@@ -140,6 +146,7 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
   for (const intent of training.intents) {
     titles.set(intent.id, intent.texts.filter((t) => t.kind === 'title').map((t) => featuresOf(t.text).words.map((w) => analyser.stem(w))));
   }
+  const withQuestions: ReadonlySet<string> = new Set(training.intents.filter((i) => i.texts.some((t) => t.kind === 'question')).map((i) => i.id));
   const nearest = createExampleIndex(usable.filter((t) => t.label !== NONE).map((t) => ({ label: t.label, stems: t.features.terms })));
   const outOfScope = createExampleIndex(
     usable.filter((t) => t.label === NONE).map((t) => ({ label: NONE, stems: t.features.terms })),
@@ -198,6 +205,7 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
       explained,
       foreign,
       contradicted,
+      withQuestions,
       words: features.words,
     };
   }

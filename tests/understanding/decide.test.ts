@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, decisionFeatures, rankEntries, type DecisionModel } from '../../src/understanding/decide.js';
+import { answerFeatures, decide, decisionFeatures, rankEntries, scopeFeatures, type DecisionModel } from '../../src/understanding/decide.js';
 import type { IntentEvidence } from '../../src/understanding/intent-model.js';
 
 const intents = new Set(['a', 'b', 'c']);
@@ -13,6 +13,7 @@ const evidence = (parts: Partial<IntentEvidence>): IntentEvidence => ({
   explained: new Map([['a', 1], ['b', 1], ['c', 1]]),
   foreign: new Map(),
   contradicted: new Set(),
+  withQuestions: intents,
   words: ['word'],
   ...parts,
 });
@@ -20,8 +21,8 @@ const evidence = (parts: Partial<IntentEvidence>): IntentEvidence => ({
 // and the similarity to the best entry's closest text (the fifth) to clarify rather than
 // decline: enough to check what the decision does with them.
 const model: DecisionModel = {
-  top1: { weights: [20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], bias: -10 },
-  top3: { weights: [0, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0], bias: -10 },
+  top1: { weights: [20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], bias: -10 },
+  top3: { weights: [0, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0], bias: -10 },
   answerAt: 0.9,
   clarifyAt: 0.5,
   maxChoices: 3,
@@ -58,10 +59,22 @@ describe('the answer / clarify / none decision', () => {
     expect(margin).toBeCloseTo(1 / 3, 5);
     expect(none).toBeCloseTo(0.7, 5);
   });
-  it('does not let the none probability decide between clarifying and declining', () => {
-    const reading = { ...model, top3: { weights: [0, 0, 0, -20, 0, 0, 0, 0, 0, 0, 0], bias: 10 } };
-    const likeNone = evidence({ probabilities: new Map([['a', 0.05], ['b', 0.05], ['c', 0.05], ['none', 0.85]]) });
-    expect(decide(likeNone, intents, reading).decision).toBe('clarify');
+  // A clarify-or-decline model that reads every copy of the none probability, and nothing else.
+  const readingNone = { ...model, top3: { weights: [0, 0, 0, -20, 0, 0, 0, 0, 0, 0, 0, -20], bias: 10 } };
+  const likeNone = { probabilities: new Map([['a', 0.05], ['b', 0.05], ['c', 0.05], ['none', 0.85]]) };
+  it('declines what reads like the out-of-scope examples when the best entry has example questions', () => {
+    expect(decide(evidence(likeNone), intents, readingNone).decision).toBe('none');
+  });
+  it('does not let the none probability decline an entry known only by its answer', () => {
+    const unasked = evidence({ ...likeNone, withQuestions: new Set(['b', 'c']) });
+    expect(decide(unasked, intents, readingNone).decision).toBe('clarify');
+  });
+  it('answers from the none probability once, however many entries have questions', () => {
+    const e = evidence({ probabilities: new Map([['a', 0.6], ['none', 0.4]]) });
+    const asked = decisionFeatures(e, rankEntries(e, intents));
+    const unasked = decisionFeatures({ ...e, withQuestions: new Set() }, rankEntries(e, intents));
+    expect(answerFeatures(asked)).toEqual(answerFeatures(unasked));
+    expect(scopeFeatures(asked)).not.toEqual(scopeFeatures(unasked));
   });
   it('reads features between 0 and 1 that name no entry', () => {
     const e = evidence({ probabilities: new Map([['a', 0.6], ['b', 0.3], ['none', 0.1]]), similarity: new Map([['a', 0.7]]), noneSimilarity: 0.2 });
