@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/understander-speed.ts --base DIR [--cases ten,synthetic:1000,clinc:all]`: the
+ * `npx tsx bench/understander-speed.ts --base DIR [--cases ten,synthetic:1000,clinc:all] [--warm]`: the
  * understander of another checkout (DIR, e.g. a worktree of main) and of this one, side by side
  * on the same machine in the same run: start-up CPU and wall time, latency per message, heap the
  * trained understander keeps, and a fingerprint of every answer (intent, decision, confidence,
@@ -37,6 +37,9 @@ const { values } = parseArgs({
     child: { type: 'string' },
     root: { type: 'string' },
     rounds: { type: 'string', default: '1' },
+    // Also this checkout's start with the calibration cache filled by a first start (warm), printed apart.
+    warm: { type: 'boolean', default: false },
+    cache: { type: 'string' },
   },
 });
 
@@ -74,7 +77,7 @@ async function child(name: string, root: string): Promise<CaseFigures> {
   const cpu = process.cpuUsage();
   const wall = performance.now();
   // How the bot trains at start (trainUnderstander), where the checkout has it.
-  const understander = trainUnderstander ? await trainUnderstander(kb, commands) : createUnderstander!(kb, commands);
+  const understander = trainUnderstander ? await trainUnderstander(kb, commands, { cacheDir: values.cache }) : createUnderstander!(kb, commands);
   const trainWallMs = performance.now() - wall;
   const used = process.cpuUsage(cpu);
   gc();
@@ -117,8 +120,8 @@ async function child(name: string, root: string): Promise<CaseFigures> {
   };
 }
 
-function run(name: string, root: string): CaseFigures {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL(import.meta.url).pathname, '--child', name, '--root', root], {
+function run(name: string, root: string, cache?: string): CaseFigures {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL(import.meta.url).pathname, '--child', name, '--root', root, ...(cache ? ['--cache', cache] : [])], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -147,5 +150,13 @@ if (values.child) {
     const prints = (side: 'base' | 'this') => [...new Set(figures[side].map((f) => f.fingerprint))].join('/');
     const same = prints('base') === prints('this');
     console.log(`answers          ${prints('base').padStart(10)} ${prints('this').padStart(10)} ${same ? 'identical' : 'DIFFERENT'}`);
+    if (values.warm) {
+      // The cold figures above are the start-up goal's; the warm one is a restart's on the same content and code.
+      const cache = mkdtempSync(path.join(tmpdir(), 'understander-speed-cache-'));
+      run(name, roots.this, cache);
+      const warm = run(name, roots.this, cache);
+      const fingerprintSame = warm.fingerprint === figures.this[0]!.fingerprint;
+      console.log(`warm start of this checkout (calibration cache filled by a first start): training ${warm.trainCpuMs.toFixed(0)} ms CPU, ${warm.trainWallMs.toFixed(0)} ms wall; answers ${fingerprintSame ? 'identical' : 'DIFFERENT'}`);
+    }
   }
 }

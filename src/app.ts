@@ -82,7 +82,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = options.logger ?? createLogger(config.logLevel);
   const content = options.content ?? (await loadContent(config));
   const t = await createTranslator(content.locales, config.defaultLocale);
-  const understander = await trainUnderstander(content.kb, content.locales.input, { onWorkerError: (message) => logger.warn(message) });
+  const understander = await trainUnderstander(content.kb, content.locales.input, { cacheDir: config.calibrationCacheDir, warn: (message) => logger.warn(message) });
   const backend = options.backend ?? (options.storage ? memoryBackend(options.storage) : createStateBackend(config, logger));
   const auth = cachingAuthentication(new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,

@@ -4,7 +4,8 @@ import { createAnalyser } from './analyse.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { defaultCalibrationOptions, crossValidate, crossValidateFolds, fitDecisionModel, languageVectors, type CalibrationOptions, type HeldOut } from './calibrate.js';
-import { startCrossValidation, type PoolOptions } from './cross-validation-pool.js';
+import { calibrationCache } from './calibration-cache.js';
+import { startCrossValidation } from './cross-validation-pool.js';
 import { createCommandRecognizer, type Command, type CommandVocabulary } from './commands.js';
 import { decide, type Candidate, type Decision, type DecisionModel } from './decide.js';
 import { createLanguageDetector, type LanguageContext } from './detect-language.js';
@@ -81,26 +82,40 @@ export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabular
   return trained.set(key, assemble(kb, commands, options, plan, languages, heldOut));
 }
 
+export interface TrainingOptions extends UnderstandingOptions {
+  /** Worker threads for the cross-validation (cross-validation-pool.ts decides when none is worth it). */
+  workers?: number;
+  /** Folder of the calibration cache (calibration-cache.ts); none: the cross-validation runs at every start. */
+  cacheDir?: string;
+  /** Told what went wrong when a worker or the cache could not be used (training goes on without them). */
+  warn?: (message: string) => void;
+}
+
 /**
  * The same understander as `createUnderstander` (the same answers), trained sooner: the
- * languages' cross-validations, most of the training, run on worker threads while this one
- * trains the final models (crossValidation-pool.ts).
+ * languages' cross-validations, most of the training, come from the calibration cache when it
+ * has them, or run on worker threads while this thread trains the final models
+ * (cross-validation-pool.ts).
  */
-export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions & PoolOptions = {}): Promise<Understander> {
+export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVocabulary, options: TrainingOptions = {}): Promise<Understander> {
   const key = keyOf(kb, commands, options);
   const known = trained.get(key);
   if (known) return known;
   const calibration = options.calibration ?? defaultCalibrationOptions;
+  const warn = options.warn ?? (() => {});
   const plan = planOf(kb);
-  const crossValidation = startCrossValidation(plan.trainings, calibration, options);
+  const cache = options.cacheDir ? calibrationCache(options.cacheDir, plan.trainings, calibration, warn) : undefined;
+  const cached = await cache?.read();
+  const crossValidation = cached ? undefined : startCrossValidation(plan.trainings, calibration, { workers: options.workers, onWorkerError: warn });
   const languages: TrainedLanguage[] = [];
   for (const training of plan.trainings) {
     languages.push(trainLanguage(kb, commands, training, calibration));
     // Let the workers' messages in (a worker done with one language asks for the next).
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const heldOut = await crossValidation.finish((i) => crossValidateFolds(plan.trainings[i]!, calibration, languages[i]!.shared));
+  const heldOut = cached ?? (await crossValidation!.finish((i) => crossValidateFolds(plan.trainings[i]!, calibration, languages[i]!.shared)));
   for (const language of languages) language.release();
+  if (!cached) await cache?.write(heldOut);
   return trained.set(key, assemble(kb, commands, options, plan, languages, heldOut));
 }
 

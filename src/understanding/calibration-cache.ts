@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { CalibrationOptions, HeldOut } from './calibrate.js';
+import type { TrainingSet } from './intent-model.js';
+
+/**
+ * The cross-validation's held-out messages kept in a file, so a restart, or the next of N
+ * processes behind a load balancer sharing the folder, fits the decision without training the
+ * fold models again (most of the training at start on a small base). The file says for which
+ * content and which training code it was made: any other content or code reads it as stale
+ * and trains as if there were none. A file that cannot be read or trusted is never fatal.
+ */
+export interface CalibrationCache {
+  read(): Promise<HeldOut[] | undefined>;
+  write(heldOut: readonly HeldOut[]): Promise<void>;
+}
+
+// Bump when the file's meaning changes in a way the code fingerprint cannot see.
+const FORMAT = 1;
+const FILE = 'calibration.json';
+
+const heldOutSchema = z.object({
+  language: z.string(),
+  text: z.string(),
+  expected: z.string(),
+  got: z.string(),
+  top3: z.array(z.string()),
+  features: z.array(z.number()),
+  hidden: z.boolean(),
+});
+const fileSchema = z.object({ format: z.literal(FORMAT), key: z.string(), heldOut: z.array(heldOutSchema) });
+
+export function calibrationCache(dir: string, trainings: readonly TrainingSet[], calibration: CalibrationOptions, warn: (message: string) => void): CalibrationCache {
+  const file = path.join(dir, FILE);
+  const keyOf = async () =>
+    createHash('sha256').update(await trainingCode()).update(JSON.stringify([FORMAT, trainings, calibration])).digest('hex');
+  return {
+    async read() {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(`${file}: cannot read the calibration cache (${String(error)}); training without it`);
+        return undefined;
+      }
+      let parsed: z.infer<typeof fileSchema>;
+      try {
+        parsed = fileSchema.parse(JSON.parse(text));
+      } catch {
+        warn(`${file}: not a calibration cache this version writes; ignored, training without it`);
+        return undefined;
+      }
+      if (parsed.key !== (await keyOf())) {
+        warn(`${file}: made for other content or other training code; ignored, training without it`);
+        return undefined;
+      }
+      return parsed.heldOut;
+    },
+    async write(heldOut) {
+      // Written aside, then renamed: a process reading meanwhile sees the old file or the new, never half of one.
+      const partial = `${file}.${process.pid}.${Date.now()}.partial`;
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeFile(partial, JSON.stringify({ format: FORMAT, key: await keyOf(), heldOut }));
+        await rename(partial, file);
+      } catch (error) {
+        warn(`${file}: cannot write the calibration cache (${String(error)}); the next start trains again`);
+      }
+    },
+  };
+}
+
+let code: Promise<string> | undefined;
+
+/**
+ * A digest of what makes the held-out messages: every module of this folder (compiled or
+ * source, whichever runs) and the versions of the packages that cut words (stemmers, stopwords; the
+ * folds correct no spelling, so fuse.js plays no part).
+ */
+function trainingCode(): Promise<string> {
+  code ??= (async () => {
+    const hash = createHash('sha256');
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    for (const name of (await readdir(here)).filter((n) => /\.(js|ts|mjs|cjs)$/.test(n)).sort()) {
+      hash.update(name).update(await readFile(path.join(here, name)));
+    }
+    const require = createRequire(import.meta.url);
+    for (const name of ['natural', 'stopwords-iso']) {
+      try {
+        hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+      } catch {
+        hash.update(`${name}@?`);
+      }
+    }
+    return hash.digest('hex');
+  })();
+  return code;
+}
