@@ -77,7 +77,7 @@ async function child(name: string, root: string): Promise<CaseFigures> {
   const cpu = process.cpuUsage();
   const wall = performance.now();
   // How the bot trains at start (trainUnderstander), where the checkout has it.
-  const understander = trainUnderstander ? await trainUnderstander(kb, commands, { cacheDir: values.cache }) : createUnderstander!(kb, commands);
+  const understander = trainUnderstander ? await trainUnderstander(kb, commands, { cacheDir: values.cache, warn: (m) => console.error(m) }) : createUnderstander!(kb, commands);
   const trainWallMs = performance.now() - wall;
   const used = process.cpuUsage(cpu);
   gc();

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { heldOutBound, keepWanted, type CalibrationOptions, type HeldOut } from './calibrate.js';
 import type { CrossValidateTask } from './cross-validate-worker.js';
@@ -7,7 +7,8 @@ import type { TrainingSet } from './intent-model.js';
 export interface PoolOptions {
   /**
    * Worker threads besides the calling one. Default: none for a base whose languages all have
-   * fewer than WORKER_FROM_TEXTS texts, else one per spare core, at most one per language.
+   * fewer than WORKER_FROM_TEXTS texts or when the machine is saturated (load average at least
+   * twice the cores), else one per core besides this thread's, at most one per language.
    */
   workers?: number;
   /** Told when a worker cannot start or fails: its language is then cross-validated on the calling thread. */
@@ -23,13 +24,16 @@ export interface CrossValidation {
    * exactly as cross-validating them one after the other on one thread would.
    */
   finish(inline: (index: number) => HeldOut[][]): Promise<HeldOut[]>;
+  /** Stops the workers (training failed elsewhere): a worker left running would keep the process alive. */
+  cancel(): Promise<void>;
 }
 
 /**
  * A fresh thread compiles every function it runs again and starts cold: on the ten entries
  * (about 800 texts a language) a worker cost 1.3 s more CPU than it saved, and on two cores the
  * start was slower. On 1,000 entries (19,000 texts a language), the first language's
- * cross-validation in a worker took 14.3 s of training down to 11.2 s.
+ * cross-validation in a worker took 14.3 s of training down to 11.2 s (load 3 on 2 cores), but
+ * with the cores saturated (load 7.7) a worker only added its CPU: 40 s wall became 44.5 s.
  */
 export const WORKER_FROM_TEXTS = 5000;
 
@@ -81,7 +85,10 @@ export function startCrossValidation(trainings: readonly TrainingSet[], calibrat
   }
 
   const worthIt = trainings.some((t) => textsOf(t) >= WORKER_FROM_TEXTS);
-  const count = Math.max(0, Math.min(trainings.length, options.workers ?? (worthIt ? availableParallelism() - 1 : 0)));
+  const cores = availableParallelism();
+  const saturated = loadavg()[0]! >= 2 * cores;
+  const count = Math.max(0, Math.min(trainings.length, options.workers ?? (worthIt && !saturated ? cores - 1 : 0)));
+  const live = new Set<Worker>();
   const serving = Array.from({ length: count }, () => serve());
 
   async function serve(): Promise<void> {
@@ -96,7 +103,7 @@ export function startCrossValidation(trainings: readonly TrainingSet[], calibrat
         }
         running++;
         try {
-          worker ??= watched((options.spawn ?? startWorker)());
+          if (!worker) live.add((worker = watched((options.spawn ?? startWorker)())));
           folds[task] = await run(worker, { id: task, training: trainings[task]!, options: { ...calibration, heldOut: wanted } });
         } catch (error) {
           retry.push(task);
@@ -108,6 +115,7 @@ export function startCrossValidation(trainings: readonly TrainingSet[], calibrat
         }
       }
     } finally {
+      if (worker) live.delete(worker);
       await worker?.terminate();
     }
   }
@@ -130,6 +138,10 @@ export function startCrossValidation(trainings: readonly TrainingSet[], calibrat
       const heldOut: HeldOut[] = [];
       for (const done of folds) if (done && wanted - heldOut.length > 0) heldOut.push(...keepWanted(done, wanted - heldOut.length));
       return heldOut;
+    },
+    async cancel() {
+      cursor = trainings.length;
+      await Promise.all([...live].map((w) => w.terminate()));
     },
   };
 }

@@ -108,12 +108,18 @@ export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVoca
   const cached = await cache?.read();
   const crossValidation = cached ? undefined : startCrossValidation(plan.trainings, calibration, { workers: options.workers, onWorkerError: warn });
   const languages: TrainedLanguage[] = [];
-  for (const training of plan.trainings) {
-    languages.push(trainLanguage(kb, commands, training, calibration));
-    // Let the workers' messages in (a worker done with one language asks for the next).
-    await new Promise((resolve) => setImmediate(resolve));
+  let heldOut: HeldOut[];
+  try {
+    for (const training of plan.trainings) {
+      languages.push(trainLanguage(kb, commands, training, calibration));
+      // Let the workers' messages in (a worker done with one language asks for the next).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    heldOut = cached ?? (await crossValidation!.finish((i) => crossValidateFolds(plan.trainings[i]!, calibration, languages[i]!.shared)));
+  } catch (error) {
+    await crossValidation?.cancel();
+    throw error;
   }
-  const heldOut = cached ?? (await crossValidation!.finish((i) => crossValidateFolds(plan.trainings[i]!, calibration, languages[i]!.shared)));
   for (const language of languages) language.release();
   if (!cached) await cache?.write(heldOut);
   return trained.set(key, assemble(kb, commands, options, plan, languages, heldOut));

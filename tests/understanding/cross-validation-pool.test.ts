@@ -48,6 +48,17 @@ describe('cross-validating the languages on worker threads', () => {
     expect(pooled).toEqual(oneAfterAnother(calibration));
   }, 120_000);
 
+  it('stops its workers when the training fails elsewhere', async () => {
+    let spawned: Worker | undefined;
+    // A worker that never answers: only cancel() can end it.
+    const spawn = () => (spawned = new Worker("require('node:worker_threads').parentPort.on('message', () => {})", { eval: true }));
+    const pool = startCrossValidation(trainings, defaultCalibrationOptions, { workers: 1, spawn });
+    expect(spawned).toBeDefined();
+    const exited = new Promise((resolve) => spawned!.once('exit', resolve));
+    await pool.cancel();
+    await exited;
+  });
+
   it('starts no worker for a base too small to be worth one', async () => {
     const calibration = { ...defaultCalibrationOptions, heldOut: 300 };
     let spawned = 0;
