@@ -146,14 +146,18 @@ export function startCrossValidation(trainings: readonly TrainingSet[], calibrat
   };
 }
 
+const TSX_LOADER = 'tsx/esm/api';
+
 function startWorker(): Worker {
   // Compiled, this module sits beside cross-validate-worker.js; run from source (tsx, vitest)
   // beside the .ts, which a worker thread can only load through tsx's loader.
   const source = import.meta.url.endsWith('.ts');
   const url = new URL(`./cross-validate-worker.${source ? 'ts' : 'js'}`, import.meta.url);
-  return source
-    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
-    : new Worker(url);
+  if (!source) return new Worker(url);
+  // From source only: tsx (a development dependency) runs this code then. Named as data, so the
+  // compiled module, which never takes this branch, imports nothing of it.
+  const bootstrap = "const { loader, url } = require('node:worker_threads').workerData; import(loader).then((tsx) => { tsx.register(); return import(url); });";
+  return new Worker(bootstrap, { eval: true, workerData: { loader: TSX_LOADER, url: url.href } });
 }
 
 function watched(worker: Worker): Worker {
