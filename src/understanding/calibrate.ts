@@ -2,7 +2,7 @@ import { createAnalyser } from './analyse.js';
 import type { TrainingText } from './entry-texts.js';
 import { answerFeatures, decisionFeatures, rankEntries, scopeFeatures, type DecisionModel } from './decide.js';
 import { fitLogistic, predictLogistic } from './logistic-fit.js';
-import { featureGroups, trainIntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
+import { featureGroups, textCount, trainIntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
 import { textFeatures, type TextFeatures } from './text-features.js';
 import { fitVectorizer } from './vectorizer.js';
 import { defaultSoftmaxOptions, seededRandom, type SoftmaxOptions } from './softmax-regression.js';
@@ -120,8 +120,7 @@ export function crossValidateFolds(training: TrainingSet, options: CalibrationOp
   const analyser = shared.analyser ?? createAnalyser(training.language);
   const features = shared.features ?? new Map<string, TextFeatures>();
   const shortcuts: TrainingShortcuts = { features, analyser, spell: false, vectors: shared.vectors ?? languageVectors(training, { features, analyser }) };
-  const texts = training.intents.reduce((n, i) => n + i.texts.length, training.outOfScope.length);
-  const runs = texts > options.oneFoldFrom ? 1 : k;
+  const runs = textCount(training) > options.oneFoldFrom ? 1 : k;
   for (let fold = 0; fold < runs; fold++) {
     const kept: HeldOut[] = [];
     results.push(kept);

@@ -2,7 +2,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { heldOutBound, keepWanted, type CalibrationOptions, type HeldOut } from './calibrate.js';
 import type { CrossValidateTask } from './cross-validate-worker.js';
-import type { TrainingSet } from './intent-model.js';
+import { textCount, type TrainingSet } from './intent-model.js';
 
 export interface PoolOptions {
   /**
@@ -36,8 +36,6 @@ export interface CrossValidation {
  * with the cores saturated (load 7.7) a worker only added its CPU: 40 s wall became 44.5 s.
  */
 export const WORKER_FROM_TEXTS = 5000;
-
-const textsOf = (t: TrainingSet) => t.intents.reduce((n, i) => n + i.texts.length, t.outOfScope.length);
 
 /**
  * Starts cross-validating the languages' training sets (in the order given: the pooled
@@ -84,7 +82,7 @@ export function startCrossValidation(trainings: readonly TrainingSet[], calibrat
     return 'none';
   }
 
-  const worthIt = trainings.some((t) => textsOf(t) >= WORKER_FROM_TEXTS);
+  const worthIt = trainings.some((t) => textCount(t) >= WORKER_FROM_TEXTS);
   const cores = availableParallelism();
   const saturated = loadavg()[0]! >= 2 * cores;
   const count = Math.max(0, Math.min(trainings.length, options.workers ?? (worthIt && !saturated ? cores - 1 : 0)));

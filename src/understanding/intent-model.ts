@@ -21,6 +21,9 @@ export interface TrainingSet {
   outOfScope: string[];
 }
 
+/** How many texts a training set holds (its entries' and its out-of-scope examples): what its training costs grow with. */
+export const textCount = (training: TrainingSet) => training.intents.reduce((n, i) => n + i.texts.length, training.outOfScope.length);
+
 /** The evidence one message gives, before any decision. */
 export interface IntentEvidence {
   /** Classifier probability of the most probable entries (at most TOP_CANDIDATES), and of `none`. */

@@ -10,7 +10,7 @@ import { createCommandRecognizer, type Command, type CommandVocabulary } from '.
 import { decide, type Candidate, type Decision, type DecisionModel } from './decide.js';
 import { createLanguageDetector, type LanguageContext } from './detect-language.js';
 import { trainingTexts } from './entry-texts.js';
-import { NONE, trainIntentModel, type IntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
+import { NONE, textCount, trainIntentModel, type IntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
 import type { TextFeatures } from './text-features.js';
 import { normalise } from './normalise.js';
 
@@ -132,14 +132,12 @@ const keyOf = (kb: KnowledgeBase, commands: CommandVocabulary, options: Understa
 const CACHED_UNDERSTANDERS = 4;
 const trained = new BoundedMap<string, Understander>(CACHED_UNDERSTANDERS);
 
-const size = (t: TrainingSet) => t.intents.reduce((n, i) => n + i.texts.length, t.outOfScope.length);
-
 /** The languages to train, largest first (the order the held-out messages are taken in). */
 function planOf(kb: KnowledgeBase) {
   // A language no entry is written in gets the model of the base's first language: training
   // the same texts once more would only cost start-up time.
   const written = LANGUAGES.filter((l) => [...kb.entries.values()].some((e) => e.languages.includes(l)));
-  const trainings = written.map((language) => trainingSetOf(kb, language)).sort((a, b) => size(b) - size(a));
+  const trainings = written.map((language) => trainingSetOf(kb, language)).sort((a, b) => textCount(b) - textCount(a));
   return { written, trainings };
 }
 
