@@ -74,10 +74,11 @@ export function decisionFeatures(evidence: IntentEvidence, ranked: readonly Cand
 const NONE_PROBABILITY = 3;
 const NONE_AGAINST_QUESTIONS = 11;
 
+/** The features with the one at `index` read as 0: each model reads the same vector, each without what would mislead it. */
+const without = (index: number) => (features: readonly number[]): number[] => features.map((f, i) => (i === index ? 0 : f));
+
 /** The features "the best entry is right" reads: all but the second copy of the `none` probability. */
-export function answerFeatures(features: readonly number[]): number[] {
-  return features.map((f, i) => (i === NONE_AGAINST_QUESTIONS ? 0 : f));
-}
+export const answerFeatures = without(NONE_AGAINST_QUESTIONS);
 
 /**
  * The features "clarify rather than decline" reads: the classifier's `none` probability only
@@ -89,9 +90,7 @@ export function answerFeatures(features: readonly number[]): number[] {
  * Against an entry known only by its answer's sentences, any question reads like an
  * out-of-scope example, and it would decline the base's own topics.
  */
-export function scopeFeatures(features: readonly number[]): number[] {
-  return features.map((f, i) => (i === NONE_PROBABILITY ? 0 : f));
-}
+export const scopeFeatures = without(NONE_PROBABILITY);
 
 /** Turns the evidence of one message into ranked candidates and a decision. */
 export function decide(evidence: IntentEvidence, intents: ReadonlySet<string>, model: DecisionModel): Verdict {
