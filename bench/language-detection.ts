@@ -16,6 +16,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '../src/content/languages.js';
+import { seededRandom } from '../src/understanding/softmax-regression.js';
 
 interface Message {
   language: Language;
@@ -33,18 +34,6 @@ const { values } = parseArgs({
     root: { type: 'string' },
   },
 });
-
-// A fixed seed: both checkouts read exactly the same misspellings.
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** One slip in every word of four letters or more: two letters swapped, one dropped or doubled. */
 function misspelt(text: string, random: () => number): string {
@@ -84,7 +73,8 @@ async function child(root: string, external: string): Promise<Figures> {
   }
   sets['ours, first 2 words'] = ours.map((m) => ({ ...m, text: firstWords(m.text, 2) }));
   sets['ours, first 4 words'] = ours.map((m) => ({ ...m, text: firstWords(m.text, 4) }));
-  const random = seeded(16);
+  // A fixed seed, and this checkout's generator for both sides: both read exactly the same misspellings.
+  const random = seededRandom(16);
   sets['ours, misspelt'] = ours.map((m) => ({ ...m, text: misspelt(m.text, random) }));
   const other = (l: Language) => LANGUAGES[(LANGUAGES.indexOf(l) + 1) % LANGUAGES.length]!;
   const contexts = {
