@@ -205,17 +205,12 @@ export function loadLevels(kind: ServerKind, requests: autocannon.Request[], opt
 }
 
 /**
- * Turns/second, latency and CPU per turn through a bare restify reply, the floor bot, the bot with
- * classification precomputed and the real bot, at each concurrency; then, on a fresh bot, its
- * memory after start and after `memoryAfterTurns` turns.
+ * A fresh bot's memory: after start, after `memoryAfterTurns` warm-up turns, then after each of
+ * `memoryBatches` batches of as many turns again, each read once the rate-limit window has passed.
  */
-export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures> {
+export function benchMemory(options: HttpBenchOptions): Promise<HttpFigures['memory']> {
   const requests = conversationRequests(options.messages, options.turnsPerConversation);
-  const bare = await loadLevels('bare', requests, options);
-  const floor = await loadLevels('floor', requests, options);
-  const botPrecomputed = await loadLevels('bot-precomputed', requests, options);
-  const bot = await loadLevels('bot', requests, options);
-  const memory = await withServer('bot', { ...options, profileDir: undefined, rateLimitWindowSeconds: IDLE_AFTER_SECONDS }, async (child) => {
+  return withServer('bot', { ...options, profileDir: undefined, rateLimitWindowSeconds: IDLE_AFTER_SECONDS }, async (child) => {
     const afterStart = await child.ask(true);
     const idle = async () => {
       // The per-conversation rate limiter keeps a record until its window ends: wait it out.
@@ -231,5 +226,19 @@ export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures>
     }
     return { afterStart, afterWarmup, afterTurns: batches.at(-1)!, batches };
   });
+}
+
+/**
+ * Turns/second, latency and CPU per turn through a bare restify reply, the floor bot, the bot with
+ * classification precomputed and the real bot, at each concurrency; then, on a fresh bot, its
+ * memory after start and after `memoryAfterTurns` turns.
+ */
+export async function benchHttp(options: HttpBenchOptions): Promise<HttpFigures> {
+  const requests = conversationRequests(options.messages, options.turnsPerConversation);
+  const bare = await loadLevels('bare', requests, options);
+  const floor = await loadLevels('floor', requests, options);
+  const botPrecomputed = await loadLevels('bot-precomputed', requests, options);
+  const bot = await loadLevels('bot', requests, options);
+  const memory = await benchMemory(options);
   return { durationSeconds: options.durationSeconds, turnsPerConversation: options.turnsPerConversation, bot, botPrecomputed, floor, bare, memory };
 }

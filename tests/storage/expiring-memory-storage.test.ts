@@ -13,12 +13,51 @@ describe('the in-memory state storage', () => {
     expect(storage.size).toBe(1);
   });
 
+  it('starts the clock again on every read and every write', async () => {
+    let now = 0;
+    const storage = new ExpiringMemoryStorage(1_000, () => now);
+    await storage.write({ read: { n: 1 }, written: { n: 1 }, idle: { n: 1 } });
+    for (now = 600; now <= 3_000; now += 600) {
+      await storage.read(['read']);
+      await storage.write({ written: { n: now } });
+    }
+    expect(Object.keys(await storage.read(['read', 'written', 'idle']))).toEqual(['read', 'written']);
+  });
+
   it('keeps eTags as botbuilder MemoryStorage does: a stale write is refused', async () => {
     const storage = new ExpiringMemoryStorage(60_000);
     await storage.write({ c: { n: 1 } });
     const { c } = await storage.read(['c']);
     await storage.write({ c: { ...c, n: 2 } });
-    await expect(storage.write({ c: { ...c, n: 3 } })).rejects.toThrow();
+    await expect(storage.write({ c: { ...c, n: 3 } })).rejects.toThrow('eTag conflict');
+  });
+
+  it('changes nothing on a refused write, not even the other items written with it', async () => {
+    const storage = new ExpiringMemoryStorage(60_000);
+    await storage.write({ a: { n: 1 }, b: { n: 1 } });
+    const { a, b } = await storage.read(['a', 'b']);
+    await storage.write({ b: { ...b, n: 2 } });
+    await expect(storage.write({ a: { ...a, n: 3 }, b: { ...b, n: 3 } })).rejects.toThrow('"b"');
+    expect(await storage.read(['a', 'b'])).toEqual({ a: { n: 1, eTag: a!.eTag }, b: expect.objectContaining({ n: 2 }) });
+  });
+
+  it('writes over any eTag with "*" or none, and gives each write a new eTag', async () => {
+    const storage = new ExpiringMemoryStorage(60_000);
+    await storage.write({ c: { n: 1 } });
+    const first = (await storage.read(['c'])).c!.eTag;
+    await storage.write({ c: { n: 2, eTag: '*' } });
+    await storage.write({ c: { n: 3 } });
+    const { c } = await storage.read(['c']);
+    expect(c).toEqual({ n: 3, eTag: expect.any(String) });
+    expect(c!.eTag).not.toBe(first);
+  });
+
+  it('forgets a deleted item', async () => {
+    const storage = new ExpiringMemoryStorage(60_000);
+    await storage.write({ a: { n: 1 }, b: { n: 1 } });
+    await storage.delete(['a']);
+    expect(Object.keys(await storage.read(['a', 'b']))).toEqual(['b']);
+    expect(storage.size).toBe(1);
   });
 
   it('keeps items forever with a TTL of 0', async () => {
