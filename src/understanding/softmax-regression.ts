@@ -1,4 +1,7 @@
+import { createScorer, expBiasOf, softmaxModel, type SoftmaxModel, type SoftmaxWeights } from './softmax-scorer.js';
 import type { SparseVector } from './vectorizer.js';
+
+export type { SoftmaxModel } from './softmax-scorer.js';
 
 /**
  * Multinomial logistic regression over sparse TF-IDF vectors, trained at start-up by
@@ -48,16 +51,6 @@ const COMMON_SHARE = 0.1;
 /** A gradient this small changes no weight that matters: skipping it makes later epochs cheap. */
 const NEGLIGIBLE = 5e-3;
 
-export interface SoftmaxModel {
-  classes: number;
-  epochs: number;
-  dense: boolean;
-  /** Class probabilities of a vector (sum 1). */
-  probabilities(x: SparseVector): Float64Array;
-  /** The `k` most probable classes of a vector, best first, and the probability of `also` (e.g. the none class) whether or not it is among them. */
-  top(x: SparseVector, k: number, also?: number): { classes: number[]; p: number[]; pAlso: number };
-}
-
 /** A small fast seeded generator, so training (and hence every figure) is reproducible. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -92,12 +85,23 @@ function buildSupport(examples: readonly TrainingExample[], features: number, cl
   return { offsets, classOf };
 }
 
+/** Trains the model on the calling thread. */
 export function trainSoftmax(
   examples: readonly TrainingExample[],
   classes: number,
   features: number,
   options: SoftmaxOptions = defaultSoftmaxOptions,
 ): SoftmaxModel {
+  return softmaxModel(fitSoftmax(examples, classes, features, options));
+}
+
+/** The weights of the model `trainSoftmax` trains, as typed arrays (softmax-scorer.ts makes the model of them). */
+export function fitSoftmax(
+  examples: readonly TrainingExample[],
+  classes: number,
+  features: number,
+  options: SoftmaxOptions = defaultSoftmaxOptions,
+): SoftmaxWeights {
   // Dense while it fits in memory and in the work budget; a message's cost is then its
   // features × the classes, which on a large base only the sparse layout keeps small.
   let denseWork = 0;
@@ -109,18 +113,6 @@ export function trainSoftmax(
   const steps = new Float32Array(size);
   const bias = new Float64Array(classes);
   const biasSquares = new Float64Array(classes);
-  // Sparse layout: a class with no weight on any of a message's features scores its bias
-  // alone, so the softmax needs only the classes the message touches ("active") and the sum of
-  // every class's exp(bias), kept up to date as biases move. A message then costs its own
-  // features' weights, not a pass over 1,000 classes.
-  const expBias = new Float64Array(classes).fill(1);
-  let sumExpBias = classes;
-  const scores = new Float64Array(classes);
-  const mark = new Int32Array(classes);
-  let stamp = 0;
-  const active: number[] = [];
-  let shift = 0;
-  let normaliser = 1;
 
   let workPerEpoch = 0;
   for (const { x } of examples) {
@@ -128,66 +120,10 @@ export function trainSoftmax(
     for (const id of x.ids) workPerEpoch += offsets[id + 1]! - offsets[id]!;
   }
   const epochs = Math.max(options.minEpochs, Math.min(options.maxEpochs, Math.floor(options.workBudget / Math.max(1, workPerEpoch))));
+  const fitted: SoftmaxWeights = { classes, epochs, offsets, classOf, weights, bias, sumExpBias: classes };
+  const expBias = expBiasOf(fitted);
+  const { scores, active, score } = createScorer(fitted, expBias);
 
-  /** Scores of the active classes (every class when dense), then the softmax's shift and normaliser. */
-  function score(x: SparseVector, label = -1): void {
-    active.length = 0;
-    if (!classOf) {
-      scores.set(bias);
-      for (let c = 0; c < classes; c++) active.push(c);
-      for (let k = 0; k < x.ids.length; k++) {
-        const f = x.ids[k]!;
-        const v = x.values[k]!;
-        const end = offsets[f + 1]!;
-        for (let j = offsets[f]!, c = 0; j < end; j++, c++) scores[c]! += v * weights[j]!;
-      }
-    } else {
-      stamp++;
-      if (label >= 0) {
-        mark[label] = stamp;
-        active.push(label);
-        scores[label] = bias[label]!;
-      }
-      for (let k = 0; k < x.ids.length; k++) {
-        const f = x.ids[k]!;
-        const v = x.values[k]!;
-        const end = offsets[f + 1]!;
-        for (let j = offsets[f]!; j < end; j++) {
-          const c = classOf[j]!;
-          // (inlined: a closure here would cost a call per weight)
-          if (mark[c] !== stamp) {
-            mark[c] = stamp;
-            active.push(c);
-            scores[c] = bias[c]!;
-          }
-          scores[c]! += v * weights[j]!;
-        }
-      }
-    }
-    let top = -Infinity;
-    for (const c of active) if (scores[c]! > top) top = scores[c]!;
-    let sum = 0;
-    let activeExpBias = 0;
-    for (const c of active) {
-      sum += scores[c] = Math.exp(scores[c]! - top);
-      if (classOf) activeExpBias += expBias[c]!;
-    }
-    // The classes the message does not touch, each at exp(bias), scaled by the same shift.
-    if (classOf) sum += Math.max(0, sumExpBias - activeExpBias) * Math.exp(-top);
-    shift = top;
-    normaliser = sum;
-    for (const c of active) scores[c]! /= sum;
-  }
-  const untouched = (c: number) => (expBias[c]! * Math.exp(-shift)) / normaliser;
-  const probabilityOf = (c: number) => (!classOf || mark[c] === stamp ? scores[c]! : untouched(c));
-
-  const setBias = (c: number, value: number) => {
-    bias[c] = value;
-    if (!classOf) return;
-    const e = Math.exp(value);
-    sumExpBias += e - expBias[c]!;
-    expBias[c] = e;
-  };
   const random = seededRandom(options.seed);
   const order = examples.map((_, i) => i);
   const rate = options.learningRate;
@@ -198,25 +134,31 @@ export function trainSoftmax(
   const live = new Int32Array(classes);
   for (let epoch = 0; epoch < epochs; epoch++) {
     // Recomputed exactly once a pass, so rounding in the running sum cannot drift.
-    if (classOf) sumExpBias = expBias.reduce((a, b) => a + b, 0);
+    if (classOf) fitted.sumExpBias = expBias.reduce((a, b) => a + b, 0);
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const index of order) {
       const { x, label, weight } = examples[index]!;
-      score(x, label);
+      const actives = score(x, label);
       // The gradient of the log loss with respect to class c's score is p_c − [c is the label];
       // a class the message does not touch has p_c ≈ exp(bias)/Z, negligible on a large base.
       let lives = 0;
-      for (const c of active) {
+      for (let i = 0; i < actives; i++) {
+        const c = classOf ? active[i]! : i;
         const g = scores[c]! - (c === label ? 1 : 0);
         gradient[c] = g;
         const gb = weight * g;
         if (classOf ? !(g < NEGLIGIBLE && g > -NEGLIGIBLE) : !(gb < NEGLIGIBLE && gb > -NEGLIGIBLE)) live[lives++] = c;
         if (gb < NEGLIGIBLE && gb > -NEGLIGIBLE) continue;
         biasSquares[c]! += gb * gb;
-        setBias(c, bias[c]! - (rate * gb) / Math.sqrt(biasSquares[c]!));
+        const value = bias[c]! - (rate * gb) / Math.sqrt(biasSquares[c]!);
+        bias[c] = value;
+        if (!classOf) continue;
+        const e = Math.exp(value);
+        fitted.sumExpBias += e - expBias[c]!;
+        expBias[c] = e;
       }
       // AdaGrad on each weight the example reaches (inlined: a call per weight costs).
       for (let k = 0; k < x.ids.length; k++) {
@@ -265,22 +207,5 @@ export function trainSoftmax(
       }
     }
   }
-  // Classes by bias, best first: what a message that touches fewer than k classes ranks next.
-  const byBias = Array.from({ length: classes }, (_, c) => c).sort((a, b) => bias[b]! - bias[a]!);
-
-  return {
-    classes,
-    epochs,
-    dense,
-    probabilities(x) {
-      score(x);
-      return Float64Array.from({ length: classes }, (_, c) => probabilityOf(c));
-    },
-    top(x, k, also = -1) {
-      score(x);
-      const ranked = [...active].sort((a, b) => scores[b]! - scores[a]!).slice(0, k);
-      for (let i = 0; ranked.length < Math.min(k, classes) && i < classes; i++) if (mark[byBias[i]!] !== stamp) ranked.push(byBias[i]!);
-      return { classes: ranked, p: ranked.map(probabilityOf), pAlso: also >= 0 ? probabilityOf(also) : 0 };
-    },
-  };
+  return fitted;
 }
