@@ -29,7 +29,8 @@ const heldOutSchema = z.object({
   expected: z.string(),
   got: z.string(),
   top3: z.array(z.string()),
-  features: z.array(z.number()),
+  // JSON has no NaN nor infinity (a message with no known word has some): written as their names.
+  features: z.array(z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity']).transform(Number)])),
   hidden: z.boolean(),
 });
 const fileSchema = z.object({ format: z.literal(FORMAT), key: z.string(), heldOut: z.array(heldOutSchema) });
@@ -65,7 +66,8 @@ export function calibrationCache(dir: string, trainings: readonly TrainingSet[],
       const partial = `${file}.${process.pid}.${Date.now()}.partial`;
       try {
         await mkdir(dir, { recursive: true });
-        await writeFile(partial, JSON.stringify({ format: FORMAT, key: await keyOf(), heldOut }));
+        const named = (_: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value);
+        await writeFile(partial, JSON.stringify({ format: FORMAT, key: await keyOf(), heldOut }, named));
         await rename(partial, file);
       } catch (error) {
         warn(`${file}: cannot write the calibration cache (${String(error)}); the next start trains again`);

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/model.js';
+import { defaultCalibrationOptions } from '../../src/understanding/calibrate.js';
+import { calibrationCache } from '../../src/understanding/calibration-cache.js';
 import type { CommandVocabulary } from '../../src/understanding/commands.js';
 import { trainUnderstander, type Understander } from '../../src/understanding/understander.js';
 import { projectContent } from '../support/content.js';
@@ -70,6 +72,13 @@ describe('the calibration cache', () => {
     expect((await train(dir, kb, warnings)).heldOut).toEqual(cold.heldOut);
     expect(warnings).toEqual([expect.stringMatching(/calibration\.json: not a calibration cache .*ignored/)]);
   }, 120_000);
+
+  it('keeps features that are not finite numbers (JSON has none)', async () => {
+    const cache = calibrationCache(folder(), [], defaultCalibrationOptions, (m) => expect.fail(m));
+    const heldOut = [{ ...cold.heldOut[0]!, features: [NaN, Infinity, -Infinity, 0.5] }];
+    await cache.write(heldOut);
+    expect(await cache.read()).toEqual(heldOut);
+  });
 
   it('trains on when the folder cannot be written', async () => {
     const blocked = path.join(folder(), 'a-file');
