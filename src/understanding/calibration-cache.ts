@@ -83,7 +83,7 @@ let code: Promise<string> | undefined;
  * source, whichever runs) and the versions of the packages that cut words (stemmers, stopwords; the
  * folds correct no spelling, so fuse.js plays no part).
  */
-function trainingCode(): Promise<string> {
+export function trainingCode(): Promise<string> {
   code ??= (async () => {
     const hash = createHash('sha256');
     const here = path.dirname(fileURLToPath(import.meta.url));

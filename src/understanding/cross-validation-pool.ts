@@ -2,6 +2,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { heldOutBound, keepWanted, type CalibrationOptions, type HeldOut } from './calibrate.js';
 import type { CrossValidateTask } from './cross-validate-worker.js';
+import { request, startWorker, watched, WORKER_FROM_TEXTS } from './worker-thread.js';
 import { textCount, type TrainingSet } from './intent-model.js';
 
 export interface PoolOptions {
@@ -28,14 +29,7 @@ export interface CrossValidation {
   cancel(): Promise<void>;
 }
 
-/**
- * A fresh thread compiles every function it runs again and starts cold: on the ten entries
- * (about 800 texts a language) a worker cost 1.3 s more CPU than it saved, and on two cores the
- * start was slower. On 1,000 entries (19,000 texts a language), the first language's
- * cross-validation in a worker took 14.3 s of training down to 11.2 s (load 3 on 2 cores), but
- * with the cores saturated (load 7.7) a worker only added its CPU: 40 s wall became 44.5 s.
- */
-export const WORKER_FROM_TEXTS = 5000;
+export { WORKER_FROM_TEXTS };
 
 /**
  * Starts cross-validating the languages' training sets (in the order given: the pooled
@@ -101,7 +95,7 @@ export function startCrossValidation(trainings: readonly TrainingSet[], calibrat
         }
         running++;
         try {
-          if (!worker) live.add((worker = watched((options.spawn ?? startWorker)())));
+          if (!worker) live.add((worker = options.spawn ? watched(options.spawn()) : startWorker('cross-validate-worker')));
           folds[task] = await run(worker, { id: task, training: trainings[task]!, options: { ...calibration, heldOut: wanted } });
         } catch (error) {
           retry.push(task);
@@ -144,57 +138,6 @@ export function startCrossValidation(trainings: readonly TrainingSet[], calibrat
   };
 }
 
-const TSX_LOADER = 'tsx/esm/api';
-
-function startWorker(): Worker {
-  // Compiled, this module sits beside cross-validate-worker.js; run from source (tsx, vitest)
-  // beside the .ts, which a worker thread can only load through tsx's loader.
-  const source = import.meta.url.endsWith('.ts');
-  const url = new URL(`./cross-validate-worker.${source ? 'ts' : 'js'}`, import.meta.url);
-  if (!source) return new Worker(url);
-  // From source only: tsx (a development dependency) runs this code then. Named as data, so the
-  // compiled module, which never takes this branch, imports nothing of it.
-  const bootstrap = "const { loader, url } = require('node:worker_threads').workerData; import(loader).then((tsx) => { tsx.register(); return import(url); });";
-  return new Worker(bootstrap, { eval: true, workerData: { loader: TSX_LOADER, url: url.href } });
-}
-
-function watched(worker: Worker): Worker {
-  // A failure between tasks must not throw in this thread: the next task sees the exit.
-  worker.on('error', () => {});
-  worker.once('exit', () => exited.add(worker));
-  return worker;
-}
-
-const exited = new WeakSet<Worker>();
-
 function run(worker: Worker, task: CrossValidateTask): Promise<HeldOut[][]> {
-  return new Promise((resolve, reject) => {
-    if (exited.has(worker)) {
-      reject(new Error('worker exited'));
-      return;
-    }
-    const onMessage = (answer: { id: number; folds?: HeldOut[][]; error?: string }) => {
-      if (answer.id !== task.id) return;
-      done();
-      if (answer.folds) resolve(answer.folds);
-      else reject(new Error(answer.error ?? 'no answer'));
-    };
-    const onError = (error: Error) => {
-      done();
-      reject(error);
-    };
-    const onExit = (code: number) => {
-      done();
-      reject(new Error(`worker exited with ${code}`));
-    };
-    const done = () => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(task);
-  });
+  return request(worker, task, (answer: { folds?: HeldOut[][] }) => answer.folds);
 }

@@ -5,7 +5,7 @@ import { createExampleIndex } from './example-index.js';
 import { functionWords } from './function-words.js';
 import { normalise } from './normalise.js';
 import { contradicts } from './opposites.js';
-import { defaultSoftmaxOptions, trainSoftmax, type SoftmaxOptions, type TrainingExample } from './softmax-regression.js';
+import { defaultSoftmaxOptions, trainSoftmax, type SoftmaxModel, type SoftmaxOptions, type TrainingExample } from './softmax-regression.js';
 import { createSpeller } from './spelling.js';
 import { textFeatures, type TextFeatures } from './text-features.js';
 import { fitVectorizer, type SparseVector, type Vectorizer } from './vectorizer.js';
@@ -90,7 +90,17 @@ export interface TrainingShortcuts {
   vectors?: { vectorizer: Vectorizer; of: Map<string, SparseVector> };
 }
 
-export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions = defaultSoftmaxOptions, shortcuts: TrainingShortcuts = {}) {
+export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions = defaultSoftmaxOptions, shortcuts: TrainingShortcuts = {}): IntentModel {
+  const prepared = prepareIntentModel(training, shortcuts);
+  return prepared.complete(trainSoftmax(prepared.examples, prepared.classes, prepared.features, options));
+}
+
+/**
+ * Everything of the intent model but its softmax: the softmax's training examples, and
+ * `complete`, which makes the model once they are fitted (by trainSoftmax here, or on a worker
+ * thread: softmax-pool.ts).
+ */
+export function prepareIntentModel(training: TrainingSet, shortcuts: TrainingShortcuts = {}) {
   // Read once: `evidence` must not hold `training`, or every training text stays alive with the model.
   const language = training.language;
   const analyser: LanguageAnalyser = shortcuts.analyser ?? createAnalyser(language);
@@ -125,7 +135,6 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
   // The features this model was trained on (fewer than the vectorizer knows in a fold).
   const trained = new Uint8Array(vectorizer.size);
   for (const { x } of examples) for (const id of x.ids) trained[id] = 1;
-  const model = trainSoftmax(examples, labels.length, vectorizer.size, options);
   // For each stem, the share of each entry in its use (rates per text of the entry, so a large
   // entry does not own every word).
   const sizes = new Map<string, number>();
@@ -157,12 +166,14 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
   );
 
   const noneIndex = labelIndex.get(NONE) ?? -1;
+  // Set by `complete`: the rest of the model is built before the softmax is fitted.
+  let model: SoftmaxModel | undefined;
   function evidence(text: string): IntentEvidence {
     const features = speller ? textFeatures(analyser, text, (w) => speller.correct(w)) : featuresOf(text);
     const vector = speller ? vectorizer.vector(featureGroups(features)) : vectorOf(text, features);
     const probabilities = new Map<string, number>();
     if (labels.length > 0 && features.words.length > 0) {
-      const top = model.top(vector, TOP_CANDIDATES, noneIndex);
+      const top = model!.top(vector, TOP_CANDIDATES, noneIndex);
       top.classes.forEach((c, i) => probabilities.set(labels[c]!, top.p[i]!));
       if (noneIndex >= 0) probabilities.set(NONE, top.pAlso);
     } else if (noneIndex >= 0) probabilities.set(NONE, 1);
@@ -213,7 +224,11 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
     };
   }
 
-  return { language, analyser, vocabulary, labels, epochs: model.epochs, evidence };
+  const complete = (fitted: SoftmaxModel) => {
+    model = fitted;
+    return { language, analyser, vocabulary, labels, epochs: fitted.epochs, evidence };
+  };
+  return { examples, classes: labels.length, features: vectorizer.size, complete };
 }
 
-export type IntentModel = ReturnType<typeof trainIntentModel>;
+export type IntentModel = ReturnType<ReturnType<typeof prepareIntentModel>['complete']>;

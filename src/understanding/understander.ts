@@ -10,7 +10,11 @@ import { createCommandRecognizer, type Command, type CommandVocabulary } from '.
 import { decide, type Candidate, type Decision, type DecisionModel } from './decide.js';
 import { createLanguageDetector, type LanguageContext } from './detect-language.js';
 import { trainingTexts } from './entry-texts.js';
-import { NONE, textCount, trainIntentModel, type IntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
+import { NONE, prepareIntentModel, textCount, type IntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
+import { softmaxCache } from './softmax-cache.js';
+import { startSoftmaxPool, type SoftmaxPool } from './softmax-pool.js';
+import { fitSoftmax, trainSoftmax, type SoftmaxOptions } from './softmax-regression.js';
+import { softmaxModel, type SoftmaxModel, type SoftmaxWeights } from './softmax-scorer.js';
 import type { TextFeatures } from './text-features.js';
 import { normalise } from './normalise.js';
 
@@ -83,9 +87,9 @@ export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabular
 }
 
 export interface TrainingOptions extends UnderstandingOptions {
-  /** Worker threads for the cross-validation (cross-validation-pool.ts decides when none is worth it). */
+  /** Worker threads for the cross-validation and for the final models, each (cross-validation-pool.ts, softmax-pool.ts decide when none is worth it). */
   workers?: number;
-  /** Folder of the calibration cache (calibration-cache.ts); none: the cross-validation runs at every start. */
+  /** Folder of the calibration and model caches (calibration-cache.ts, softmax-cache.ts); none: everything is trained at every start. */
   cacheDir?: string;
   /** Told what went wrong when a worker or the cache could not be used (training goes on without them). */
   warn?: (message: string) => void;
@@ -93,9 +97,10 @@ export interface TrainingOptions extends UnderstandingOptions {
 
 /**
  * The same understander as `createUnderstander` (the same answers), trained sooner: the
- * languages' cross-validations, most of the training, come from the calibration cache when it
- * has them, or run on worker threads while this thread trains the final models
- * (cross-validation-pool.ts).
+ * languages' cross-validations and final softmax models, most of the training, come from the
+ * caches when they have them (calibration-cache.ts, softmax-cache.ts), or run on worker threads
+ * on a large base while this thread prepares the next language (cross-validation-pool.ts,
+ * softmax-pool.ts).
  */
 export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVocabulary, options: TrainingOptions = {}): Promise<Understander> {
   const key = keyOf(kb, commands, options);
@@ -107,22 +112,56 @@ export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVoca
   const cache = options.cacheDir ? calibrationCache(options.cacheDir, plan.trainings, calibration, warn) : undefined;
   const cached = await cache?.read();
   const crossValidation = cached ? undefined : startCrossValidation(plan.trainings, calibration, { workers: options.workers, onWorkerError: warn });
+  const models = options.cacheDir ? softmaxCache(options.cacheDir, plan.trainings, calibration.softmax, warn) : undefined;
+  const fitting = startSoftmaxPool(plan.trainings.map(textCount), { workers: options.workers });
+  const prepared: PreparedLanguage[] = [];
   const languages: TrainedLanguage[] = [];
+  const fitted: Array<Promise<void>> = [];
+  const written: Array<Promise<void>> = [];
   let heldOut: HeldOut[];
   try {
-    for (const training of plan.trainings) {
-      languages.push(trainLanguage(kb, commands, training, calibration));
+    for (const [i, training] of plan.trainings.entries()) {
+      const language = (prepared[i] = prepareLanguage(kb, commands, training));
+      const loaded = await models?.read(i);
+      if (loaded) languages[i] = language.complete(softmaxModel(loaded));
+      else {
+        const done = (weights: SoftmaxWeights) => {
+          if (models) written.push(models.write(i, weights));
+          languages[i] = language.complete(softmaxModel(weights));
+        };
+        const weights = fitLanguage(language, calibration.softmax, fitting, warn);
+        if (weights instanceof Promise) fitted.push(weights.then(done));
+        else done(weights);
+      }
       // Let the workers' messages in (a worker done with one language asks for the next).
       await new Promise((resolve) => setImmediate(resolve));
     }
-    heldOut = cached ?? (await crossValidation!.finish((i) => crossValidateFolds(plan.trainings[i]!, calibration, languages[i]!.shared)));
+    heldOut = cached ?? (await crossValidation!.finish((i) => crossValidateFolds(plan.trainings[i]!, calibration, prepared[i]!.shared)));
+    await Promise.all(fitted);
   } catch (error) {
     await crossValidation?.cancel();
     throw error;
+  } finally {
+    await fitting.close();
   }
-  for (const language of languages) language.release();
+  await Promise.all(written);
+  for (const language of prepared) language.release();
   if (!cached) await cache?.write(heldOut);
   return trained.set(key, assemble(kb, commands, options, plan, languages, heldOut));
+}
+
+/**
+ * A language's softmax weights: on a free worker (the promise of them) while this thread goes
+ * on with the next language, or else fitted here.
+ */
+function fitLanguage(language: PreparedLanguage, softmax: SoftmaxOptions, fitting: SoftmaxPool, warn: (message: string) => void): SoftmaxWeights | Promise<SoftmaxWeights> {
+  const { examples, classes, features } = language.model;
+  const remote = fitting.fit(examples, classes, features, softmax);
+  if (!remote) return fitSoftmax(examples, classes, features, softmax);
+  return remote.catch((error: unknown) => {
+    warn(`softmax worker failed, training on the main thread instead: ${error instanceof Error ? error.message : String(error)}`);
+    return fitSoftmax(examples, classes, features, softmax);
+  });
 }
 
 // (A digest of the content, not the content itself: the key outlives training.)
@@ -151,30 +190,40 @@ interface TrainedLanguage {
 }
 
 function trainLanguage(kb: KnowledgeBase, commands: CommandVocabulary, training: TrainingSet, calibration: CalibrationOptions): TrainedLanguage {
+  const language = prepareLanguage(kb, commands, training);
+  const { examples, classes, features } = language.model;
+  return language.complete(trainSoftmax(examples, classes, features, calibration.softmax));
+}
+
+/** A language's model but for its softmax (`model.examples`), and what completes it once that is fitted. */
+function prepareLanguage(kb: KnowledgeBase, commands: CommandVocabulary, training: TrainingSet) {
   const language = training.language;
   // The folds and the final model cut the same texts: cut each once.
   const cut = { features: new Map<string, TextFeatures>(), analyser: createAnalyser(language) };
   const shared = { ...cut, vectors: languageVectors(training, cut) };
-  const model = trainIntentModel(training, calibration.softmax, shared);
+  const model = prepareIntentModel(training, shared);
   // Only an entry's own language teaches which language a word is.
   const words = new Set<string>();
   for (const entry of kb.entries.values()) {
     if (entry.languages.includes(language)) for (const t of trainingTexts(entry.text[language])) normalise(t.text).split(' ').forEach((w) => words.add(w));
   }
   for (const t of kb.outOfScope[language]) normalise(t).split(' ').forEach((w) => words.add(w));
-  for (const w of model.analyser.stopwords) words.add(w);
+  for (const w of cut.analyser.stopwords) words.add(w);
   for (const phrases of Object.values(commands[language])) for (const p of phrases) normalise(p).split(' ').forEach((w) => words.add(w));
+  // The texts' cut features served training and the folds; the models keep what they need.
+  const release = () => {
+    shared.features.clear();
+    shared.vectors.of.clear();
+  };
   return {
     model,
-    vocabulary: words,
     shared,
-    // The texts' cut features served training and the folds; the models keep what they need.
-    release() {
-      shared.features.clear();
-      shared.vectors.of.clear();
-    },
+    release,
+    complete: (softmax: SoftmaxModel): TrainedLanguage => ({ model: model.complete(softmax), vocabulary: words, shared, release }),
   };
 }
+
+type PreparedLanguage = ReturnType<typeof prepareLanguage>;
 
 function assemble(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions, plan: ReturnType<typeof planOf>, languages: TrainedLanguage[], heldOut: HeldOut[]) {
   const calibration = options.calibration ?? defaultCalibrationOptions;
