@@ -31,6 +31,12 @@ COPY dialogs ./dialogs
 COPY locales ./locales
 COPY web ./web
 COPY teams ./teams
+# The understanding trained once, here, on the content above: the bot then loads it at start
+# instead of training (README "Start-up"). Content or code that differs at run time is trained
+# again at start, and kept in the folder for the next one. (NODE_ENV=development for this step
+# only: production's refusal to start without credentials is about serving, which it does not.)
+ENV CALIBRATION_CACHE_DIR=/app/models
+RUN NODE_ENV=development node --disable-warning=DEP0111 build/cli/train.js && chown -R node:node /app/models
 # The one folder the bot may write to (SQLite events, transcripts): mount a volume there.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
