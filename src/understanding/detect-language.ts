@@ -1,6 +1,6 @@
-import { detectAll } from 'tinyld';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import { BoundedMap } from '../util/bounded-map.js';
+import { detectAmongOurs } from './language-grams.js';
 import { stemmers } from './natural-parts.js';
 import { normalise } from './normalise.js';
 
@@ -35,7 +35,8 @@ const STEM_CACHE_LIMIT = 50_000;
 
 /**
  * Guesses which of our four languages a message is written in, from a statistical detector
- * (tinyld) restricted to them and from which language's vocabulary the words belong to.
+ * (tinyld's, on its tables cut down to them: language-grams.ts) and from which language's
+ * vocabulary the words belong to.
  */
 export function createLanguageDetector(vocabularies: Record<Language, ReadonlySet<string>>) {
   // Which languages use each known word, worked out once; a word all four use says nothing.
@@ -98,11 +99,9 @@ export function createLanguageDetector(vocabularies: Record<Language, ReadonlySe
     // as a lead, and a wrong hint does not outweigh it.
     let sum = 0;
     // Its accuracy levels off after a few dozen characters; its cost does not.
-    for (const { lang, accuracy } of detectAll(text.slice(0, STATISTICAL_SAMPLE), { only: [...LANGUAGES] })) {
-      if (lang in scores) {
-        scores[lang as Language] = accuracy;
-        sum += accuracy;
-      }
+    for (const { lang, accuracy } of detectAmongOurs(text.slice(0, STATISTICAL_SAMPLE))) {
+      scores[lang] = accuracy;
+      sum += accuracy;
     }
     if (sum > 0) for (const l of LANGUAGES) scores[l] /= sum;
     return scores;
