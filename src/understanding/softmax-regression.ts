@@ -45,8 +45,12 @@ export const defaultSoftmaxOptions: SoftmaxOptions = {
   seed: 1,
 };
 
+// A feature used by more than 50 classes, or 5% of them on a base of over 1,000, is common. At
+// 10% a base of 1,000 entries kept features of 50-100 classes (character n-grams shared by many
+// entries' names): a third of the start-up's CPU for no answer that changed on any set measured
+// (bench/understander-speed.ts, README "Start-up"); up to 500 classes nothing changes.
 const MIN_COMMON = 50;
-const COMMON_SHARE = 0.1;
+const COMMON_SHARE = 0.05;
 
 /** A gradient this small changes no weight that matters: skipping it makes later epochs cheap. */
 const NEGLIGIBLE = 5e-3;
