@@ -72,6 +72,8 @@ export function decisionFeatures(evidence: IntentEvidence, ranked: readonly Cand
 
 /** Where `decisionFeatures` puts the classifier's probability of `none`, and that probability where the best entry has example questions. */
 const NONE_PROBABILITY = 3;
+/** Where `decisionFeatures` puts the share of the message's words the model knows. */
+export const COVERAGE = 7;
 const NONE_AGAINST_QUESTIONS = 11;
 
 /** The features with the one at `index` read as 0: each model reads the same vector, each without what would mislead it. */
