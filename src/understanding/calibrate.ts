@@ -2,7 +2,7 @@ import { createAnalyser } from './analyse.js';
 import type { TrainingText } from './entry-texts.js';
 import { answerFeatures, COVERAGE, decisionFeatures, rankEntries, scopeFeatures, type DecisionModel } from './decide.js';
 import { fitLogistic, predictLogistic } from './logistic-fit.js';
-import { featureGroups, textCount, trainIntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
+import { featureGroups, GROUP_WEIGHTS, textCount, trainIntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
 import { textFeatures, type TextFeatures } from './text-features.js';
 import { fitVectorizer } from './vectorizer.js';
 import { defaultSoftmaxOptions, seededRandom, type SoftmaxOptions } from './softmax-regression.js';
@@ -86,7 +86,7 @@ export function languageVectors(training: TrainingSet, shared: TrainingShortcuts
   };
   const allTexts = [...training.intents.flatMap((i) => i.texts.map((t) => t.text)), ...training.outOfScope];
   // (Texts without a word have no feature: trainIntentModel leaves them out the same way.)
-  return { vectorizer: fitVectorizer(allTexts.map((t) => featureGroups(cut(t))).filter((g) => g[0]!.length + g[1]!.length > 0)), of: new Map() };
+  return { vectorizer: fitVectorizer(allTexts.map((t) => featureGroups(cut(t))).filter((g) => g[0]!.length + g[1]!.length > 0), GROUP_WEIGHTS), of: new Map() };
 }
 
 /**

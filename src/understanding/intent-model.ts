@@ -67,6 +67,13 @@ const SIMILARITY_OF = 3;
 
 /** The groups of features a text's vector is made of, each scaled apart. */
 export const featureGroups = (f: TextFeatures) => [f.terms, f.grams];
+/**
+ * How much each group counts in a text's vector: the character n-grams (a word's inflections
+ * and typos) at 0.7 of the words' length, so the words and stem pairs, which tell neighbouring
+ * intents apart, weigh more. Chosen on CLINC150 val (bench/decide-probe.ts): ranked first
+ * 93.1% at equal lengths, 93.3% so.
+ */
+export const GROUP_WEIGHTS: readonly number[] = [1, 0.7];
 
 const weightOf = (kind: TrainingText['kind']) => (kind === 'answer' ? ANSWER_WEIGHT : 1);
 
@@ -123,7 +130,7 @@ export function prepareIntentModel(training: TrainingSet, shortcuts: TrainingSho
 
   const vocabulary = new Set(usable.filter((t) => t.label !== NONE).flatMap((t) => t.features.words));
   const speller = shortcuts.spell === false ? undefined : createSpeller(new Set(usable.flatMap((t) => t.features.words)));
-  const vectorizer = shortcuts.vectors?.vectorizer ?? fitVectorizer(usable.map((t) => featureGroups(t.features)));
+  const vectorizer = shortcuts.vectors?.vectorizer ?? fitVectorizer(usable.map((t) => featureGroups(t.features)), GROUP_WEIGHTS);
   const vectorOf = (text: string, features: TextFeatures) => {
     const cached = shortcuts.vectors?.of.get(text);
     if (cached) return cached;

@@ -39,7 +39,7 @@ export const defaultSoftmaxOptions: SoftmaxOptions = {
   maxEpochs: 5,
   minEpochs: 2,
   workBudget: 1_000_000_000,
-  learningRate: 0.5,
+  learningRate: 0.2,
   l2: 1e-4,
   denseLimit: 12_000_000,
   seed: 1,

@@ -1,7 +1,8 @@
 /**
  * TF-IDF over a vocabulary learnt from the training texts. A text is a sparse vector: its
  * features' ids and weights, sublinear term frequency × smoothed IDF, each group of features
- * (word-level terms, character n-grams) scaled to unit length apart so neither drowns the other.
+ * (word-level terms, character n-grams) scaled apart to its own length (`groupWeights`), so
+ * neither drowns the other.
  */
 export interface SparseVector {
   ids: Int32Array;
@@ -19,7 +20,11 @@ export interface Vectorizer {
   known(features: readonly string[], trained?: (id: number) => boolean): number;
 }
 
-export function fitVectorizer(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>): Vectorizer {
+/**
+ * `groupWeights[i]` is the length group i is scaled to (1 when not given): how much it counts
+ * against the others in the model's dot products.
+ */
+export function fitVectorizer(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>, groupWeights: readonly number[] = []): Vectorizer {
   const ids = new Map<string, number>();
   const df: number[] = [];
   for (const groups of documents) {
@@ -50,7 +55,8 @@ export function fitVectorizer(documents: ReadonlyArray<ReadonlyArray<readonly st
   function vector(groups: ReadonlyArray<readonly string[]>): SparseVector {
     const outIds: number[] = [];
     const outValues: number[] = [];
-    for (const group of groups) {
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g]!;
       const start = outIds.length;
       for (const feature of group) {
         const id = ids.get(feature);
@@ -66,7 +72,7 @@ export function fitVectorizer(documents: ReadonlyArray<ReadonlyArray<readonly st
         outValues.push(value);
         norm += value * value;
       }
-      norm = Math.sqrt(norm) || 1;
+      norm = (Math.sqrt(norm) || 1) / (groupWeights[g] ?? 1);
       for (let i = start; i < outValues.length; i++) outValues[i]! /= norm;
     }
     return { ids: Int32Array.from(outIds), values: Float32Array.from(outValues) };
