@@ -56,9 +56,10 @@ export function createScorer(w: SoftmaxWeights, expBias: Float64Array) {
     if (!classOf) {
       scores.set(bias);
       for (let k = 0; k < ids.length; k++) {
+        const f = ids[k]!;
         const v = values[k]!;
-        const start = offsets[ids[k]!]!;
-        for (let c = 0; c < classes; c++) scores[c]! += v * weights[start + c]!;
+        const end = offsets[f + 1]!;
+        for (let j = offsets[f]!, c = 0; j < end; j++, c++) scores[c]! += v * weights[j]!;
       }
       let top = -Infinity;
       for (let c = 0; c < classes; c++) if (scores[c]! > top) top = scores[c]!;
@@ -128,6 +129,7 @@ export function softmaxModel(w: SoftmaxWeights): SoftmaxModel {
   const { scores, active, score, probabilityOf, touched } = createScorer(w, expBiasOf(w));
   // Classes by bias, best first: what a message that touches fewer than k classes ranks next.
   const byBias = Array.from({ length: classes }, (_, c) => c).sort((a, b) => bias[b]! - bias[a]!);
+  const everyClass = Array.from({ length: classes }, (_, c) => c);
   return {
     classes,
     epochs: w.epochs,
@@ -138,7 +140,7 @@ export function softmaxModel(w: SoftmaxWeights): SoftmaxModel {
     },
     top(x, k, also = -1) {
       const n = score(x);
-      const ranked = Array.from(dense ? scores.keys() : active.subarray(0, n)).sort((a, b) => scores[b]! - scores[a]!).slice(0, k);
+      const ranked = (dense ? everyClass.slice() : Array.from(active.subarray(0, n))).sort((a, b) => scores[b]! - scores[a]!).slice(0, k);
       for (let i = 0; ranked.length < Math.min(k, classes) && i < classes; i++) if (!touched(byBias[i]!)) ranked.push(byBias[i]!);
       return { classes: ranked, p: ranked.map(probabilityOf), pAlso: also >= 0 ? probabilityOf(also) : 0 };
     },
