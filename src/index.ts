@@ -1,9 +1,13 @@
-import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { runCli } from './cli/run-cli.js';
+import { contentFolders, prefetchYaml } from './content/yaml-prefetch.js';
 
 await runCli(async () => {
   const config = loadConfig();
+  // The content's YAML is parsed on a worker thread while this one imports the app (the SDK,
+  // restify: about a second that needs no content), so the two overlap.
+  prefetchYaml(contentFolders(config));
+  const { createApp } = await import('./app.js');
   const app = await createApp(config);
   const url = await app.start();
   app.logger.info({ url, storage: app.backend.kind }, `Sportello is listening: web chat at ${url}/, Bot Framework endpoint at ${url}/api/messages`);

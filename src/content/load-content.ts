@@ -7,6 +7,7 @@ import { loadSecretWords, type SecretWords } from '../secrets/vocabulary.js';
 import { loadHandoffWords, type HandoffWords } from '../handoff/vocabulary.js';
 import type { Language } from './languages.js';
 import { ContentError } from './yaml-file.js';
+import { prefetchDone } from './yaml-prefetch.js';
 
 export interface Content {
   kb: KnowledgeBase;
@@ -38,6 +39,7 @@ function crossCheck(kb: KnowledgeBase, trees: TreeCatalog, dirs: ContentDirs): s
 
 /** Loads and checks every content file: knowledge, trees, strings. Throws with every problem found. */
 export async function loadContent(dirs: ContentDirs): Promise<Content> {
+  await prefetchDone();
   const problems: string[] = [];
   const attempt = async <T>(load: () => Promise<T>): Promise<T | undefined> => {
     try {

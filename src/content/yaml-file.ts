@@ -2,6 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { takePrefetched, YAML_OPTIONS } from './yaml-prefetch.js';
 
 /** A content file that cannot be used, with every problem as "file: field: what is wrong". */
 export class ContentError extends Error {
@@ -29,13 +30,17 @@ export function describeIssues(file: string, issues: readonly z.core.$ZodIssue[]
 
 /** Parses one YAML text against a schema; throws ContentError naming the file and the fields. */
 export function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const parsed = schema.safeParse(takePrefetched(file, text)?.value ?? parseText(file, text));
+  if (!parsed.success) throw new ContentError(describeIssues(file, parsed.error.issues));
+  return parsed.data;
+}
+
+function parseText(file: string, text: string): unknown {
+  const doc = parseDocument(text, YAML_OPTIONS);
   if (doc.errors.length > 0) {
     throw new ContentError(doc.errors.map((e) => `${file}: YAML syntax — ${e.message.split('\n')[0]}`));
   }
-  const parsed = schema.safeParse(doc.toJS());
-  if (!parsed.success) throw new ContentError(describeIssues(file, parsed.error.issues));
-  return parsed.data;
+  return doc.toJS();
 }
 
 /** Reads every *.yaml file of a folder, in name order, as [relative file name, text]. */
