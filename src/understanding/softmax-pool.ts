@@ -24,6 +24,8 @@ export interface SoftmaxPool {
   fit(examples: readonly TrainingExample[], classes: number, features: number, options: SoftmaxOptions): Promise<SoftmaxWeights> | undefined;
   /** Stops the workers: one left running would keep the process alive. */
   close(): Promise<void>;
+  /** Whether `close` was called: a fit it cut short is not wanted any more. */
+  readonly closed: boolean;
 }
 
 /**
@@ -42,7 +44,11 @@ export function startSoftmaxPool(textCounts: readonly number[], options: Softmax
   const idle: Worker[] = Array.from({ length: count }, () => (options.spawn ? watched(options.spawn()) : startWorker('softmax-worker')));
   const all = [...idle];
   let next = 0;
+  let closed = false;
   return {
+    get closed() {
+      return closed;
+    },
     fit(examples, classes, features, softmax) {
       const worker = idle.pop();
       if (!worker) return undefined;
@@ -60,6 +66,7 @@ export function startSoftmaxPool(textCounts: readonly number[], options: Softmax
       );
     },
     async close() {
+      closed = true;
       idle.length = 0;
       await Promise.all(all.map((w) => w.terminate()));
     },

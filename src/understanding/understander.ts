@@ -140,6 +140,8 @@ export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVoca
     await Promise.all(fitted);
   } catch (error) {
     await crossValidation?.cancel();
+    // The workers stop below; the models they were fitting are not wanted.
+    for (const pending of fitted) pending.catch(() => {});
     throw error;
   } finally {
     await fitting.close();
@@ -159,6 +161,8 @@ function fitLanguage(language: PreparedLanguage, softmax: SoftmaxOptions, fittin
   const remote = fitting.fit(examples, classes, features, softmax);
   if (!remote) return fitSoftmax(examples, classes, features, softmax);
   return remote.catch((error: unknown) => {
+    // Stopped because training failed elsewhere: nothing waits for this model any more.
+    if (fitting.closed) throw error;
     warn(`softmax worker failed, training on the main thread instead: ${error instanceof Error ? error.message : String(error)}`);
     return fitSoftmax(examples, classes, features, softmax);
   });

@@ -53,6 +53,15 @@ describe('fitting softmax models on worker threads', () => {
     await pool.close();
   });
 
+  it('says it was closed, so a fit it cut short is not retried', async () => {
+    const pool = startSoftmaxPool([1, 1], { workers: 1 });
+    const cut = pool.fit(task.examples, task.classes, task.features, defaultSoftmaxOptions);
+    expect(pool.closed).toBe(false);
+    await pool.close();
+    expect(pool.closed).toBe(true);
+    await expect(cut).rejects.toThrow();
+  });
+
   it('starts no worker for languages too small to be worth one, nor for a single language', async () => {
     let spawned = 0;
     const spawn = () => {
