@@ -52,8 +52,9 @@ export function prefetchYaml(dirs: string[]): void {
   prefetched = new Promise((resolve) => {
     try {
       const yaml = pathToFileURL(createRequire(import.meta.url).resolve('yaml')).href;
+      // Not unref'd: while loadContent awaits it, the worker may be all that keeps the event loop
+      // alive (nothing listens yet). It ends by itself once it has posted its files.
       const worker = new Worker(WORKER, { eval: true, workerData: { dirs, yaml, options: YAML_OPTIONS } });
-      worker.unref();
       worker.once('message', (files: Array<[string, string, unknown]>) => resolve(new Map(files.map(([file, text, value]) => [file, { text, value }]))));
       worker.once('error', () => resolve(undefined));
       worker.once('exit', () => resolve(undefined));
