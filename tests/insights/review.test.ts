@@ -12,6 +12,9 @@ import { runScript } from '../support/run-script.js';
 import { overall } from './heldout-lines.js';
 import { runSession, SECRETS, type Tally } from './session.js';
 
+/** The questions the review put in draft entries, as `language "text"`. */
+const drafted = (stderr: string) => stderr.split('\n').flatMap((line) => [...line.matchAll(/^draft entry: ((?:it|en|fr|de) "[^"]*")/g)].map((m) => m[1]!));
+
 describe('npm run review on the scripted session', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sportello-review-test-'));
   const database = path.join(dir, 'events.sqlite');
@@ -63,20 +66,28 @@ describe('npm run review on the scripted session', () => {
     const heldOut = new Set((await readLabelledSet('tests/eval/heldout.tsv')).map((m) => `${m.language} "${m.text}"`));
     const placedLines = stderr.split('\n').filter((line) => /^[\w-]+: \+\d+ \(/.test(line));
     const placedQuestions = placedLines.flatMap((line) => [...line.matchAll(/(?:it|en|fr|de) "[^"]*"/g)].map((m) => m[0]));
-    for (const miss of tally.inScopeUnanswered) expect(placedQuestions).toContain(`${miss.language} "${miss.text}"`);
+    for (const miss of tally.inScopeUnanswered) expect([...placedQuestions, ...drafted(stderr)]).toContain(`${miss.language} "${miss.text}"`);
     const leaked = placedQuestions.filter((q) => heldOut.has(q));
     expect(leaked.length).toBeGreaterThan(0);
     const warned = result.stdout.split('\n').filter((line) => /^\s+tests\/eval\/heldout\.tsv:\d+: /.test(line));
     expect(warned.map((line) => line.replace(/^\s+\S+: /, '')).sort()).toEqual(leaked.sort());
   });
 
-  it('adds each declined question to the entry it belongs to, which then answers it', async () => {
-    // Listed under its entry (not among the drafts), then in the entry's file, then answered by it.
-    const placed = (entry: string) => stderr.split('\n').find((line) => line.startsWith(`${entry}: +`)) ?? '';
-    for (const miss of tally.inScopeUnanswered) expect(placed(miss.entry)).toContain(`${miss.language} "${miss.text}"`);
+  it('adds the declined questions it is sure of to their entries, which then answer them; the rest wait in drafts', async () => {
+    // Listed under its entry, then in the entry's file, then answered by it.
+    // The placement rule is meant to be sure, not complete: a question it cannot tell apart
+    // clearly enough goes to a draft for a person, never under another entry, never lost.
+    const placedLines = stderr.split('\n').filter((line) => /^[\w-]+: \+\d+ \(/.test(line));
+    const under = (miss: Tally['inScopeUnanswered'][number]) => placedLines.find((line) => line.includes(`${miss.language} "${miss.text}"`));
+    const home = tally.inScopeUnanswered.filter((miss) => under(miss) !== undefined);
+    for (const miss of tally.inScopeUnanswered) {
+      if (under(miss)) expect(under(miss)).toMatch(new RegExp(`^${miss.entry}: \\+`));
+      else expect(drafted(stderr)).toContain(`${miss.language} "${miss.text}"`);
+    }
+    expect(home.length).toBeGreaterThan(tally.inScopeUnanswered.length / 2);
     const kb = await loadKnowledge(path.join(dir, 'repo', 'knowledge'));
     const understander = createUnderstander(kb, (await projectContent()).locales.input);
-    for (const miss of tally.inScopeUnanswered) {
+    for (const miss of home) {
       expect(kb.get(miss.entry)!.text[miss.language].questions).toContain(miss.text);
       const understanding = understander.understand(miss.text, { hint: miss.language, fallback: miss.language });
       expect({ text: miss.text, decision: understanding.decision, intent: understanding.intent }).toEqual({ text: miss.text, decision: 'answer', intent: miss.entry });
