@@ -23,7 +23,7 @@ describe('the bot over HTTP (POST /api/messages, deliveryMode expectReplies)', (
   it.each([
     ['it-IT', 'it', 'come posso passare a un piano kSuite superiore?', 'ksuite-offer'],
     ['en-US', 'en', 'I need to change the backup email used to recover my password', 'recovery-email'],
-    ['fr-FR', 'fr', 'où se trouve mon code VIP ?', 'support-code'],
+    ['fr-FR', 'fr', 'où est le code VIP du Support Premium ?', 'support-code'],
     ['de-DE', 'de', 'Wie kann ich die Newsletter-Themen auswählen?', 'newsletter'],
   ] as const)('returns the right answer in the body for a %s question', async (locale, language, question, id) => {
     const replies = await httpConversation(url, locale).say(question);
