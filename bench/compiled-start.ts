@@ -4,7 +4,9 @@
  * answered. Read from the outside (/proc) so the measurement adds nothing to the process.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -46,12 +48,32 @@ const firstMessage = (conversation: string) => ({
 /** Builds the bot (as `npm start` does first), then times `runs` cold starts and keeps the median. */
 export async function benchCompiledStart(runs = 3): Promise<CompiledStartFigures> {
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  return timeStarts(runs, {});
+}
+
+/**
+ * The same starts as a container runs them: the image trains at build time (`npm run train`
+ * into CALIBRATION_CACHE_DIR, see the Dockerfile), so the bot loads the trained understanding
+ * instead of training it. Call after `benchCompiledStart`, which builds.
+ */
+export async function benchWarmCompiledStart(runs = 3): Promise<CompiledStartFigures> {
+  const cacheDir = await mkdtemp(path.join(tmpdir(), 'sportello-bench-models-'));
+  try {
+    const env = { CALIBRATION_CACHE_DIR: cacheDir };
+    execFileSync(process.execPath, ['build/cli/train.js'], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    return await timeStarts(runs, env);
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+async function timeStarts(runs: number, extraEnv: Record<string, string>): Promise<CompiledStartFigures> {
   const figures: CompiledStartFigures[] = [];
   for (let run = 0; run < runs; run++) {
     const port = await freePort();
     const started = performance.now();
     const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'build/index.js'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+      env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
       stdio: 'ignore',
     });
     try {

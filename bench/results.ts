@@ -23,4 +23,6 @@ export interface BenchResults {
   http: HttpFigures;
   /** The compiled bot (`node build/index.js`), cold: start to first reply, memory after start. */
   compiled?: CompiledStartFigures;
+  /** The same, warm: the understanding trained beforehand by `npm run train`, as the container image does. */
+  compiledWarm?: CompiledStartFigures;
 }

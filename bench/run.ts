@@ -14,7 +14,7 @@ import { readLabelledSet } from '../src/evaluation/labelled-set.js';
 import { loadLocaleFiles } from '../src/i18n/locale-files.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { compareClassifiers } from './classifier-bench.js';
-import { benchCompiledStart } from './compiled-start.js';
+import { benchCompiledStart, benchWarmCompiledStart } from './compiled-start.js';
 import { benchHttp } from './http-turn.js';
 import type { BenchResults } from './results.js';
 import { syntheticHeldOut, syntheticKnowledgeBase } from './synthetic-kb.js';
@@ -89,6 +89,8 @@ await runCli(async () => {
 
   log('the compiled bot: start to first reply, memory after start (median of 3 cold starts)');
   const compiled = await benchCompiledStart(quick ? 1 : 3);
+  log('the compiled bot again, warm: the understanding trained beforehand by npm run train, as the container image does');
+  const compiledWarm = await benchWarmCompiledStart(quick ? 1 : 3);
 
   const results: BenchResults = {
     startedAt: started.toISOString(),
@@ -98,6 +100,7 @@ await runCli(async () => {
     scale,
     http,
     compiled,
+    compiledWarm,
   };
   const out = values.out ?? path.join('bench', 'results', `${started.toISOString().slice(0, 10)}${quick ? '.quick.tmp' : ''}.json`);
   await mkdir(path.dirname(out), { recursive: true });

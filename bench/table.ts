@@ -147,6 +147,9 @@ export function formatResults(r: BenchResults): string {
     ...(r.compiled
       ? [`Compiled bot (node build/index.js, median of cold starts): first reply ${count(r.compiled.firstReplyMs)} ms after spawn, ${r.compiled.rssMbAfterStart} MB resident after start`]
       : []),
+    ...(r.compiledWarm
+      ? [`  warm, the understanding trained by npm run train beforehand (as the container image does): first reply ${count(r.compiledWarm.firstReplyMs)} ms after spawn, ${r.compiledWarm.rssMbAfterStart} MB resident after start`]
+      : []),
     '',
     `Whole run: ${count(r.elapsedSeconds)} s`,
   ].join('\n');
