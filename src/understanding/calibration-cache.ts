@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CalibrationOptions, HeldOut } from './calibrate.js';
+import { readCacheFile, writeCacheFile } from './cache-file.js';
 import type { TrainingSet } from './intent-model.js';
 
 /**
@@ -22,6 +23,7 @@ export interface CalibrationCache {
 // Bump when the file's meaning changes in a way the code fingerprint cannot see.
 const FORMAT = 1;
 const FILE = 'calibration.json';
+const WHAT = 'calibration cache';
 
 const heldOutSchema = z.object({
   language: z.string(),
@@ -41,16 +43,11 @@ export function calibrationCache(dir: string, trainings: readonly TrainingSet[],
     createHash('sha256').update(await trainingCode()).update(JSON.stringify([FORMAT, trainings, calibration])).digest('hex');
   return {
     async read() {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(`${file}: cannot read the calibration cache (${String(error)}); training without it`);
-        return undefined;
-      }
+      const bytes = await readCacheFile(file, WHAT, warn);
+      if (!bytes) return undefined;
       let parsed: z.infer<typeof fileSchema>;
       try {
-        parsed = fileSchema.parse(JSON.parse(text));
+        parsed = fileSchema.parse(JSON.parse(bytes.toString('utf8')));
       } catch {
         warn(`${file}: not a calibration cache this version writes; ignored, training without it`);
         return undefined;
@@ -62,16 +59,8 @@ export function calibrationCache(dir: string, trainings: readonly TrainingSet[],
       return parsed.heldOut;
     },
     async write(heldOut) {
-      // Written aside, then renamed: a process reading meanwhile sees the old file or the new, never half of one.
-      const partial = `${file}.${process.pid}.${Date.now()}.partial`;
-      try {
-        await mkdir(dir, { recursive: true });
-        const named = (_: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value);
-        await writeFile(partial, JSON.stringify({ format: FORMAT, key: await keyOf(), heldOut }, named));
-        await rename(partial, file);
-      } catch (error) {
-        warn(`${file}: cannot write the calibration cache (${String(error)}); the next start trains again`);
-      }
+      const named = (_: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value);
+      await writeCacheFile(file, async () => JSON.stringify({ format: FORMAT, key: await keyOf(), heldOut }, named), WHAT, warn);
     },
   };
 }

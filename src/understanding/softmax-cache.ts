@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { trainingCode } from './calibration-cache.js';
 import type { TrainingSet } from './intent-model.js';
 import type { SoftmaxOptions } from './softmax-regression.js';
@@ -19,6 +19,7 @@ export interface SoftmaxCache {
 
 // Bump when the file's layout changes in a way the code fingerprint cannot see.
 const FORMAT = 1;
+const WHAT = 'model cache';
 
 interface Header {
   format: number;
@@ -45,29 +46,15 @@ export function softmaxCache(dir: string, trainings: readonly TrainingSet[], sof
   return {
     async read(i) {
       const file = fileOf(i);
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(file);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(`${file}: cannot read the model cache (${String(error)}); training without it`);
-        return undefined;
-      }
+      const bytes = await readCacheFile(file, WHAT, warn);
+      if (!bytes) return undefined;
       const weights = decode(bytes, await keyOf(i));
       if (weights === STALE) return undefined;
       if (typeof weights === 'string') warn(`${file}: ${weights}; ignored, training without it`);
       return typeof weights === 'string' ? undefined : weights;
     },
     async write(i, weights) {
-      const file = fileOf(i);
-      // Written aside, then renamed: a process reading meanwhile sees the old file or the new, never half of one.
-      const partial = `${file}.${process.pid}.${Date.now()}.partial`;
-      try {
-        await mkdir(dir, { recursive: true });
-        await writeFile(partial, encode(weights, await keyOf(i)));
-        await rename(partial, file);
-      } catch (error) {
-        warn(`${file}: cannot write the model cache (${String(error)}); the next start trains again`);
-      }
+      await writeCacheFile(fileOf(i), async () => encode(weights, await keyOf(i)), WHAT, warn);
     },
   };
 }
