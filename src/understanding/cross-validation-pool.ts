@@ -1,8 +1,7 @@
-import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { heldOutBound, keepWanted, type CalibrationOptions, type HeldOut } from './calibrate.js';
 import type { CrossValidateTask } from './cross-validate-worker.js';
-import { request, startWorker, watched, WORKER_FROM_TEXTS } from './worker-thread.js';
+import { request, startWorker, watched, workerCount, WORKER_FROM_TEXTS } from './worker-thread.js';
 import { textCount, type TrainingSet } from './intent-model.js';
 
 export interface PoolOptions {
@@ -76,10 +75,7 @@ export function startCrossValidation(trainings: readonly TrainingSet[], calibrat
     return 'none';
   }
 
-  const worthIt = trainings.some((t) => textCount(t) >= WORKER_FROM_TEXTS);
-  const cores = availableParallelism();
-  const saturated = loadavg()[0]! >= 2 * cores;
-  const count = Math.max(0, Math.min(trainings.length, options.workers ?? (worthIt && !saturated ? cores - 1 : 0)));
+  const count = workerCount(trainings.map(textCount), trainings.length, options.workers);
   const live = new Set<Worker>();
   const serving = Array.from({ length: count }, () => serve());
 

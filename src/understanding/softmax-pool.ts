@@ -1,8 +1,7 @@
-import { availableParallelism, loadavg } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { SoftmaxOptions, TrainingExample } from './softmax-regression.js';
 import type { SoftmaxWeights } from './softmax-scorer.js';
-import { request, startWorker, watched, WORKER_FROM_TEXTS } from './worker-thread.js';
+import { request, startWorker, watched, workerCount } from './worker-thread.js';
 
 export interface SoftmaxPoolOptions {
   /**
@@ -35,11 +34,8 @@ export interface SoftmaxPool {
  * large models and none is started on a saturated machine (load average at least twice the cores).
  */
 export function startSoftmaxPool(textCounts: readonly number[], options: SoftmaxPoolOptions = {}): SoftmaxPool {
-  const worthIt = textCounts.some((n) => n >= WORKER_FROM_TEXTS);
-  const cores = availableParallelism();
-  const saturated = loadavg()[0]! >= 2 * cores;
   // At most one a language besides the one this thread fits.
-  const count = Math.max(0, Math.min(textCounts.length - 1, options.workers ?? (worthIt && !saturated ? cores - 1 : 0)));
+  const count = workerCount(textCounts, textCounts.length - 1, options.workers);
   // Started now: a worker compiles its code while this thread prepares the first model.
   const idle: Worker[] = Array.from({ length: count }, () => (options.spawn ? watched(options.spawn()) : startWorker('softmax-worker')));
   const all = [...idle];

@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -8,6 +9,18 @@ import { Worker } from 'node:worker_threads';
  * with the cores saturated (load 7.7) a worker only added its CPU: 40 s wall became 44.5 s.
  */
 export const WORKER_FROM_TEXTS = 5000;
+
+/**
+ * How many worker threads a pool starts, at most `most`: `requested` when given; else one per
+ * core besides this thread's when some language has WORKER_FROM_TEXTS texts, and none on a
+ * saturated machine (load average at least twice the cores).
+ */
+export function workerCount(textCounts: readonly number[], most: number, requested?: number): number {
+  const worthIt = textCounts.some((n) => n >= WORKER_FROM_TEXTS);
+  const cores = availableParallelism();
+  const saturated = loadavg()[0]! >= 2 * cores;
+  return Math.max(0, Math.min(most, requested ?? (worthIt && !saturated ? cores - 1 : 0)));
+}
 
 const TSX_LOADER = 'tsx/esm/api';
 
