@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * Reading and writing one file of the training caches (calibration-cache.ts, softmax-cache.ts).
+ * Reading and writing one file of the training caches (calibration-cache.ts, model-cache.ts).
  * A cache is never fatal: what cannot be read or written is told to `warn`, and training goes on.
  */
 

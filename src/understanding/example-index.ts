@@ -12,67 +12,94 @@ export interface ExampleIndex {
   closestAmong(stems: string[], labels: readonly string[]): Map<string, number>;
   /** IDF-weighted share of the stems that some example contains (0-1). */
   coverage(stems: string[]): number;
+  /** What `exampleIndexOf` makes the same index again from (model-snapshot.ts). */
+  data(): ExampleIndexData;
+}
+
+/**
+ * An index as plain data (model-snapshot.ts): its stems in id order with their IDF, each
+ * example's norm, and per label (in the order first seen) the examples of each of its stems.
+ */
+export interface ExampleIndexData {
+  stems: string[];
+  weights: Float64Array;
+  /** IDF of a stem no example has; null: ask `idfFrom`. */
+  rarest: number | null;
+  norms: Float64Array;
+  postings: Array<{ label: string; stems: Int32Array; starts: Int32Array; examples: Int32Array }>;
 }
 
 const byStemThenExample = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
 
 export function createExampleIndex(examples: Array<{ label: string; stems: string[] }>, idfFrom?: (stem: string) => number): ExampleIndex {
-  const df = new Map<string, number>();
-  for (const { stems } of examples) for (const s of new Set(stems)) df.set(s, (df.get(s) ?? 0) + 1);
-  const total = Math.max(1, examples.length);
-  const weights = new Map([...df].map(([stem, count]) => [stem, idfFrom ? idfFrom(stem) : Math.log(1 + total / count)]));
-  const rarest = idfFrom ? undefined : Math.log(1 + total);
-  const idf = (stem: string) => weights.get(stem) ?? rarest ?? idfFrom!(stem);
+  return exampleIndexOf(exampleIndexData(examples, idfFrom), idfFrom);
+}
 
+/** The data of the index `createExampleIndex` makes of these examples. */
+export function exampleIndexData(examples: Array<{ label: string; stems: string[] }>, idfFrom?: (stem: string) => number): ExampleIndexData {
   // Stems as ids and examples as arrays of distinct ids, so a message costs typed-array reads,
-  // not a Set and a Map lookup per (example, stem).
+  // not a Set and a Map lookup per (example, stem). A stem's id is the order it is first met.
   const stemIds = new Map<string, number>();
-  // Labels apart: the examples' own stem lists need not outlive the index.
-  const labelOf = examples.map(({ label }) => label);
-  const norms = new Float64Array(examples.length);
-  const exampleStems = examples.map(({ stems }, i) => {
+  const exampleStems = examples.map(({ stems }) => {
     const distinct = new Set(stems);
     const ids = new Int32Array(distinct.size);
-    let norm = 0;
     let k = 0;
     for (const s of distinct) {
-      norm += idf(s) ** 2;
       let id = stemIds.get(s);
       if (id === undefined) stemIds.set(s, (id = stemIds.size));
       ids[k++] = id;
     }
-    norms[i] = Math.sqrt(norm);
     return ids;
+  });
+  const df = new Float64Array(stemIds.size);
+  for (const ids of exampleStems) for (const id of ids) df[id]!++;
+  const total = Math.max(1, examples.length);
+  const stems = [...stemIds.keys()];
+  const weights = Float64Array.from(stems, (stem, id) => (idfFrom ? idfFrom(stem) : Math.log(1 + total / df[id]!)));
+  const norms = Float64Array.from(exampleStems, (ids) => {
+    let norm = 0;
+    for (const id of ids) norm += weights[id]! ** 2;
+    return Math.sqrt(norm);
   });
   // Per label, the examples of each stem, as flat sorted arrays (a Map and an array per stem
   // and label would cost megabytes on a large base): a message visits only the examples of the
   // labels asked about that share one of its stems.
-  const postingsByLabel = new Map<string, { stems: Int32Array; starts: Int32Array; examples: Int32Array }>();
-  // (Plain loops: a local a closure reads would live as long as the index.)
   const pairsByLabel = new Map<string, Array<[number, number]>>();
   for (let i = 0; i < exampleStems.length; i++) {
-    let pairs = pairsByLabel.get(labelOf[i]!);
-    if (!pairs) pairsByLabel.set(labelOf[i]!, (pairs = []));
+    const label = examples[i]!.label;
+    let pairs = pairsByLabel.get(label);
+    if (!pairs) pairsByLabel.set(label, (pairs = []));
     for (const id of exampleStems[i]!) pairs.push([id, i]);
   }
+  const postings: ExampleIndexData['postings'] = [];
   for (const [label, pairs] of pairsByLabel) {
     pairs.sort(byStemThenExample);
-    const stems: number[] = [];
+    const own: number[] = [];
     const starts: number[] = [];
     for (let k = 0; k < pairs.length; k++) {
       const id = pairs[k]![0];
-      if (stems.length === 0 || stems[stems.length - 1] !== id) {
-        stems.push(id);
+      if (own.length === 0 || own[own.length - 1] !== id) {
+        own.push(id);
         starts.push(k);
       }
     }
     starts.push(pairs.length);
-    const examplesOf = new Int32Array(pairs.length);
-    for (let k = 0; k < pairs.length; k++) examplesOf[k] = pairs[k]![1];
-    postingsByLabel.set(label, { stems: Int32Array.from(stems), starts: Int32Array.from(starts), examples: examplesOf });
+    postings.push({ label, stems: Int32Array.from(own), starts: Int32Array.from(starts), examples: Int32Array.from(pairs, (p) => p[1]) });
   }
+  return { stems, weights, rarest: idfFrom ? null : Math.log(1 + total), norms, postings };
+}
+
+/** The index of `data`; `idfFrom` as it was made with (the IDF of stems no example has). */
+export function exampleIndexOf(data: ExampleIndexData, idfFrom?: (stem: string) => number): ExampleIndex {
+  const { weights, norms, rarest } = data;
+  const stemIds = new Map(data.stems.map((s, i) => [s, i]));
+  const idf = (stem: string) => {
+    const id = stemIds.get(stem);
+    return id !== undefined ? weights[id]! : (rarest ?? idfFrom!(stem));
+  };
+  const postingsByLabel = new Map(data.postings.map((p) => [p.label, p]));
   const allLabels = [...postingsByLabel.keys()];
-  const dots = new Float64Array(examples.length);
+  const dots = new Float64Array(norms.length);
 
   /** The message's distinct stems, their ids (-1 unknown), squared weights and norm. */
   function message(stems: string[]) {
@@ -135,5 +162,6 @@ export function createExampleIndex(examples: Array<{ label: string; stems: strin
       const known = distinct.filter((s) => stemIds.has(s)).reduce((sum, s) => sum + idf(s), 0);
       return all > 0 ? known / all : 0;
     },
+    data: () => data,
   };
 }

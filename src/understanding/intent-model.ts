@@ -1,14 +1,14 @@
 import type { Language } from '../content/languages.js';
 import { createAnalyser, type LanguageAnalyser } from './analyse.js';
 import { ANSWER_WEIGHT, type TrainingText } from './entry-texts.js';
-import { createExampleIndex } from './example-index.js';
+import { createExampleIndex, exampleIndexOf, type ExampleIndex, type ExampleIndexData } from './example-index.js';
 import { functionWords } from './function-words.js';
 import { normalise } from './normalise.js';
 import { contradicts } from './opposites.js';
 import { defaultSoftmaxOptions, trainSoftmax, type SoftmaxModel, type SoftmaxOptions, type TrainingExample } from './softmax-regression.js';
-import { createSpeller } from './spelling.js';
+import { createSpeller, type Speller } from './spelling.js';
 import { textFeatures, type TextFeatures } from './text-features.js';
-import { fitVectorizer, type SparseVector, type Vectorizer } from './vectorizer.js';
+import { fitVectorizer, vectorizerOf, type SparseVector, type Vectorizer, type VectorizerData } from './vectorizer.js';
 
 /** The label of messages that no entry answers. */
 export const NONE = 'none';
@@ -97,6 +97,28 @@ export interface TrainingShortcuts {
   vectors?: { vectorizer: Vectorizer; of: Map<string, SparseVector> };
 }
 
+/**
+ * One language's intent model but its softmax, as plain data (strings, numbers, typed arrays):
+ * what a worker thread can post and a file can keep (model-snapshot.ts), and `intentModelOf`
+ * makes the same model again from, without cutting a text.
+ */
+export interface IntentModelData {
+  language: Language;
+  labels: string[];
+  vocabulary: string[];
+  /** The words the speller corrects towards; null: no spelling correction. */
+  spelling: string[] | null;
+  vectorizer: VectorizerData;
+  /** Per feature id, 1 when the softmax was trained on it. */
+  trained: Uint8Array;
+  /** For stem `stems[i]`, labels `labels[starts[i] .. starts[i + 1])` (indexes into the labels) and their shares. */
+  usage: { stems: string[]; starts: Int32Array; labels: Int32Array; shares: Float64Array };
+  titles: Array<[string, string[][]]>;
+  withQuestions: string[];
+  nearest: ExampleIndexData;
+  outOfScope: ExampleIndexData;
+}
+
 export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions = defaultSoftmaxOptions, shortcuts: TrainingShortcuts = {}): IntentModel {
   const prepared = prepareIntentModel(training, shortcuts);
   return prepared.complete(trainSoftmax(prepared.examples, prepared.classes, prepared.features, options));
@@ -117,7 +139,6 @@ export function prepareIntentModel(training: TrainingSet, shortcuts: TrainingSho
     if (!features) cache.set(text, (features = textFeatures(analyser, text)));
     return features;
   };
-  const grammatical = new Set(functionWords[training.language].flatMap((w) => normalise(w).split(' ')));
   const labels = [...training.intents.map((i) => i.id), ...(training.outOfScope.length > 0 ? [NONE] : [])];
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
 
@@ -129,7 +150,8 @@ export function prepareIntentModel(training: TrainingSet, shortcuts: TrainingSho
   const usable = texts.filter((t) => t.features.words.length > 0);
 
   const vocabulary = new Set(usable.filter((t) => t.label !== NONE).flatMap((t) => t.features.words));
-  const speller = shortcuts.spell === false ? undefined : createSpeller(new Set(usable.flatMap((t) => t.features.words)));
+  const spelling = shortcuts.spell === false ? undefined : new Set(usable.flatMap((t) => t.features.words));
+  const speller = spelling && createSpeller(spelling);
   const vectorizer = shortcuts.vectors?.vectorizer ?? fitVectorizer(usable.map((t) => featureGroups(t.features)), GROUP_WEIGHTS);
   const vectorOf = (text: string, features: TextFeatures) => {
     const cached = shortcuts.vectors?.of.get(text);
@@ -172,15 +194,102 @@ export function prepareIntentModel(training: TrainingSet, shortcuts: TrainingSho
     nearest.idf,
   );
 
-  const noneIndex = labelIndex.get(NONE) ?? -1;
-  // Set by `complete`: the rest of the model is built before the softmax is fitted.
-  let model: SoftmaxModel | undefined;
+  const parts: ModelParts = { language, analyser, labels, vocabulary, speller, vectorizer, trained, usage, titles, withQuestions, nearest, outOfScope, featuresOf, vectorOf };
+  const data = (): IntentModelData => ({
+    language,
+    labels,
+    vocabulary: [...vocabulary],
+    spelling: speller ? [...spelling!] : null,
+    vectorizer: vectorizer.data(),
+    trained,
+    usage: usageData(usage, labelIndex),
+    titles: [...titles],
+    withQuestions: [...withQuestions],
+    nearest: nearest.data(),
+    outOfScope: outOfScope.data(),
+  });
+  return { examples, classes: labels.length, features: vectorizer.size, complete: (fitted: SoftmaxModel) => modelOver(parts, fitted), data };
+}
+
+/** The model `prepareIntentModel(...).complete(softmax)` made, from its `data()`. */
+export function intentModelOf(data: IntentModelData, softmax: SoftmaxModel): IntentModel {
+  const analyser = createAnalyser(data.language);
+  const vectorizer = vectorizerOf(data.vectorizer);
+  const nearest = exampleIndexOf(data.nearest);
+  const usage = new Map<string, Map<string, number>>();
+  const { stems, starts, labels, shares } = data.usage;
+  for (let i = 0; i < stems.length; i++) {
+    const byLabel = new Map<string, number>();
+    for (let j = starts[i]!; j < starts[i + 1]!; j++) byLabel.set(data.labels[labels[j]!]!, shares[j]!);
+    usage.set(stems[i]!, byLabel);
+  }
+  return modelOver(
+    {
+      language: data.language,
+      analyser,
+      labels: data.labels,
+      vocabulary: new Set(data.vocabulary),
+      speller: data.spelling ? createSpeller(data.spelling) : undefined,
+      vectorizer,
+      trained: data.trained,
+      usage,
+      titles: new Map(data.titles),
+      withQuestions: new Set(data.withQuestions),
+      nearest,
+      outOfScope: exampleIndexOf(data.outOfScope, nearest.idf),
+      featuresOf: (text) => textFeatures(analyser, text),
+      vectorOf: (_, features) => vectorizer.vector(featureGroups(features)),
+    },
+    softmax,
+  );
+}
+
+function usageData(usage: Map<string, Map<string, number>>, labelIndex: Map<string, number>): IntentModelData['usage'] {
+  const starts = new Int32Array(usage.size + 1);
+  let n = 0;
+  let i = 0;
+  for (const byLabel of usage.values()) starts[++i] = n += byLabel.size;
+  const labels = new Int32Array(n);
+  const shares = new Float64Array(n);
+  let j = 0;
+  for (const byLabel of usage.values()) {
+    for (const [label, share] of byLabel) {
+      labels[j] = labelIndex.get(label)!;
+      shares[j++] = share;
+    }
+  }
+  return { stems: [...usage.keys()], starts, labels, shares };
+}
+
+/** What a model's `evidence` reads, however it was made (prepared from texts, or from data). */
+interface ModelParts {
+  language: Language;
+  analyser: LanguageAnalyser;
+  labels: string[];
+  vocabulary: ReadonlySet<string>;
+  speller: Speller | undefined;
+  vectorizer: Vectorizer;
+  trained: Uint8Array;
+  usage: Map<string, Map<string, number>>;
+  titles: Map<string, string[][]>;
+  withQuestions: ReadonlySet<string>;
+  nearest: ExampleIndex;
+  outOfScope: ExampleIndex;
+  /** A text's features and vector without spelling correction (the folds' held-out texts, cut once). */
+  featuresOf(text: string): TextFeatures;
+  vectorOf(text: string, features: TextFeatures): SparseVector;
+}
+
+function modelOver(parts: ModelParts, model: SoftmaxModel) {
+  const { language, analyser, labels, vocabulary, speller, vectorizer, trained, usage, titles, withQuestions, nearest, outOfScope, featuresOf, vectorOf } = parts;
+  const grammatical = new Set(functionWords[language].flatMap((w) => normalise(w).split(' ')));
+  const noneIndex = labels.indexOf(NONE);
   function evidence(text: string): IntentEvidence {
     const features = speller ? textFeatures(analyser, text, (w) => speller.correct(w)) : featuresOf(text);
     const vector = speller ? vectorizer.vector(featureGroups(features)) : vectorOf(text, features);
     const probabilities = new Map<string, number>();
     if (labels.length > 0 && features.words.length > 0) {
-      const top = model!.top(vector, TOP_CANDIDATES, noneIndex);
+      const top = model.top(vector, TOP_CANDIDATES, noneIndex);
       top.classes.forEach((c, i) => probabilities.set(labels[c]!, top.p[i]!));
       if (noneIndex >= 0) probabilities.set(NONE, top.pAlso);
     } else if (noneIndex >= 0) probabilities.set(NONE, 1);
@@ -231,11 +340,7 @@ export function prepareIntentModel(training: TrainingSet, shortcuts: TrainingSho
     };
   }
 
-  const complete = (fitted: SoftmaxModel) => {
-    model = fitted;
-    return { language, analyser, vocabulary, labels, epochs: fitted.epochs, evidence };
-  };
-  return { examples, classes: labels.length, features: vectorizer.size, complete };
+  return { language, analyser, vocabulary, labels, epochs: model.epochs, evidence };
 }
 
-export type IntentModel = ReturnType<ReturnType<typeof prepareIntentModel>['complete']>;
+export type IntentModel = ReturnType<typeof modelOver>;

@@ -10,8 +10,8 @@ import { createCommandRecognizer, type Command, type CommandVocabulary } from '.
 import { decide, type Candidate, type Decision, type DecisionModel } from './decide.js';
 import { createLanguageDetector, type LanguageContext } from './detect-language.js';
 import { trainingTexts } from './entry-texts.js';
-import { NONE, prepareIntentModel, textCount, type IntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
-import { softmaxCache } from './softmax-cache.js';
+import { intentModelOf, NONE, prepareIntentModel, textCount, type IntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
+import { modelCache, type LanguageSnapshot } from './model-cache.js';
 import { startSoftmaxPool, type SoftmaxPool } from './softmax-pool.js';
 import { fitSoftmax, trainSoftmax, type SoftmaxOptions } from './softmax-regression.js';
 import { softmaxModel, type SoftmaxModel, type SoftmaxWeights } from './softmax-scorer.js';
@@ -89,7 +89,7 @@ export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabular
 export interface TrainingOptions extends UnderstandingOptions {
   /** Worker threads for the cross-validation and for the final models, each (cross-validation-pool.ts, softmax-pool.ts decide when none is worth it). */
   workers?: number;
-  /** Folder of the calibration and model caches (calibration-cache.ts, softmax-cache.ts); none: everything is trained at every start. */
+  /** Folder of the calibration and model caches (calibration-cache.ts, model-cache.ts); none: everything is trained at every start. */
   cacheDir?: string;
   /** Told what went wrong when a worker or the cache could not be used (training goes on without them). */
   warn?: (message: string) => void;
@@ -97,8 +97,8 @@ export interface TrainingOptions extends UnderstandingOptions {
 
 /**
  * The same understander as `createUnderstander` (the same answers), trained sooner: the
- * languages' cross-validations and final softmax models, most of the training, come from the
- * caches when they have them (calibration-cache.ts, softmax-cache.ts), or run on worker threads
+ * languages' cross-validations and whole final models come from the caches when they have them
+ * (calibration-cache.ts, model-cache.ts), or the cross-validations and softmax fits run on worker threads
  * on a large base while this thread prepares the next language (cross-validation-pool.ts,
  * softmax-pool.ts).
  */
@@ -112,21 +112,22 @@ export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVoca
   const cache = options.cacheDir ? calibrationCache(options.cacheDir, plan.trainings, calibration, warn) : undefined;
   const cached = await cache?.read();
   const crossValidation = cached ? undefined : startCrossValidation(plan.trainings, calibration, { workers: options.workers, onWorkerError: warn });
-  const models = options.cacheDir ? softmaxCache(options.cacheDir, plan.trainings, calibration.softmax, warn) : undefined;
-  const fitting = startSoftmaxPool(plan.trainings.map(textCount), { workers: options.workers });
-  const prepared: PreparedLanguage[] = [];
-  const languages: TrainedLanguage[] = [];
+  const models = options.cacheDir ? modelCache(options.cacheDir, plan.trainings, calibration.softmax, warn) : undefined;
+  const snapshots = await Promise.all(plan.trainings.map((_, i) => models?.read(i)));
+  const fitting = startSoftmaxPool(plan.trainings.filter((_, i) => !snapshots[i]).map(textCount), { workers: options.workers });
+  const prepared: Array<PreparedLanguage | undefined> = [];
+  const languages: ModelOfLanguage[] = [];
   const fitted: Array<Promise<void>> = [];
   const written: Array<Promise<void>> = [];
   let heldOut: HeldOut[];
   try {
     for (const [i, training] of plan.trainings.entries()) {
-      const language = (prepared[i] = prepareLanguage(kb, commands, training));
-      const loaded = await models?.read(i);
-      if (loaded) languages[i] = language.complete(softmaxModel(loaded));
+      const loaded = snapshots[i];
+      if (loaded) languages[i] = languageOf(loaded);
       else {
+        const language = (prepared[i] = prepareLanguage(kb, commands, training));
         const done = (weights: SoftmaxWeights) => {
-          if (models) written.push(models.write(i, weights));
+          if (models) written.push(models.write(i, language.snapshot(weights)));
           languages[i] = language.complete(softmaxModel(weights));
         };
         const weights = fitLanguage(language, calibration.softmax, fitting, warn);
@@ -136,7 +137,8 @@ export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVoca
       // Let the workers' messages in (a worker done with one language asks for the next).
       await new Promise((resolve) => setImmediate(resolve));
     }
-    heldOut = cached ?? (await crossValidation!.finish((i) => crossValidateFolds(plan.trainings[i]!, calibration, prepared[i]!.shared)));
+    // (A language loaded from its file was not cut here: its folds cut their texts themselves.)
+    heldOut = cached ?? (await crossValidation!.finish((i) => crossValidateFolds(plan.trainings[i]!, calibration, prepared[i]?.shared)));
     await Promise.all(fitted);
   } catch (error) {
     await crossValidation?.cancel();
@@ -147,7 +149,7 @@ export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVoca
     await fitting.close();
   }
   await Promise.all(written);
-  for (const language of prepared) language.release();
+  for (const language of prepared) language?.release();
   if (!cached) await cache?.write(heldOut);
   return trained.set(key, assemble(kb, commands, options, plan, languages, heldOut));
 }
@@ -184,9 +186,19 @@ function planOf(kb: KnowledgeBase) {
   return { written, trainings };
 }
 
-interface TrainedLanguage {
+/** What the understander keeps of a language. */
+interface ModelOfLanguage {
   model: IntentModel;
   vocabulary: Set<string>;
+}
+
+/** A language as its snapshot keeps it (model-cache.ts): nothing to cut nor fit. */
+const languageOf = (snapshot: LanguageSnapshot): ModelOfLanguage => ({
+  model: intentModelOf(snapshot.model, softmaxModel(snapshot.weights)),
+  vocabulary: new Set(snapshot.words),
+});
+
+interface TrainedLanguage extends ModelOfLanguage {
   /** What the language's cross-validation can reuse of the final model's training. */
   shared: TrainingShortcuts & { vectors: NonNullable<TrainingShortcuts['vectors']> };
   /** Drops `shared` once no cross-validation needs it. */
@@ -224,12 +236,13 @@ function prepareLanguage(kb: KnowledgeBase, commands: CommandVocabulary, trainin
     shared,
     release,
     complete: (softmax: SoftmaxModel): TrainedLanguage => ({ model: model.complete(softmax), vocabulary: words, shared, release }),
+    snapshot: (weights: SoftmaxWeights): LanguageSnapshot => ({ model: model.data(), weights, words: [...words] }),
   };
 }
 
 type PreparedLanguage = ReturnType<typeof prepareLanguage>;
 
-function assemble(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions, plan: ReturnType<typeof planOf>, languages: TrainedLanguage[], heldOut: HeldOut[]) {
+function assemble(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions, plan: ReturnType<typeof planOf>, languages: ModelOfLanguage[], heldOut: HeldOut[]) {
   const calibration = options.calibration ?? defaultCalibrationOptions;
   const maxCandidates = options.maxCandidates ?? 5;
   const ids = new Set(kb.ids());

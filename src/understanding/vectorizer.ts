@@ -18,6 +18,16 @@ export interface Vectorizer {
   vector(groups: ReadonlyArray<readonly string[]>): SparseVector;
   /** IDF-weighted share of the features that the vocabulary knows (0-1); `trained` narrows what counts as known. */
   known(features: readonly string[], trained?: (id: number) => boolean): number;
+  /** What `vectorizerOf` makes the same vectorizer again from (model-snapshot.ts). */
+  data(): VectorizerData;
+}
+
+/** A fitted vectorizer as plain data: its features in id order, their IDF, and how many documents it was fitted on. */
+export interface VectorizerData {
+  features: string[];
+  idfs: Float32Array;
+  documents: number;
+  groupWeights: number[];
 }
 
 /**
@@ -45,7 +55,15 @@ export function fitVectorizer(documents: ReadonlyArray<ReadonlyArray<readonly st
     }
   }
   const n = documents.length;
-  const idfs = Float32Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
+  return vectorizerOver(ids, Float32Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1), n, groupWeights);
+}
+
+/** The vectorizer `data` was taken from: the same ids, weights and vectors. */
+export function vectorizerOf(data: VectorizerData): Vectorizer {
+  return vectorizerOver(new Map(data.features.map((f, i) => [f, i])), data.idfs, data.documents, data.groupWeights);
+}
+
+function vectorizerOver(ids: Map<string, number>, idfs: Float32Array, n: number, groupWeights: readonly number[]): Vectorizer {
   // A feature never seen weighs as the rarest would: it is the strongest sign of something new.
   const unseenIdf = Math.log(1 + n) + 1;
 
@@ -95,5 +113,6 @@ export function fitVectorizer(documents: ReadonlyArray<ReadonlyArray<readonly st
       }
       return all > 0 ? known / all : 0;
     },
+    data: () => ({ features: [...ids.keys()], idfs, documents: n, groupWeights: [...groupWeights] }),
   };
 }

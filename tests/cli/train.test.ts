@@ -16,7 +16,7 @@ describe('npm run train', () => {
     const first = await runScript('train', { env: { CALIBRATION_CACHE_DIR: dir } });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Trained on \d+ entries/);
-    expect(readdirSync(dir).sort()).toEqual(['calibration.json', 'softmax-de.bin', 'softmax-en.bin', 'softmax-fr.bin', 'softmax-it.bin']);
+    expect(readdirSync(dir).sort()).toEqual(['calibration.json', 'model-de.bin', 'model-en.bin', 'model-fr.bin', 'model-it.bin']);
     const second = await runScript('train', { env: { CALIBRATION_CACHE_DIR: dir } });
     expect(second.code).toBe(0);
     expect(second.stderr).toBe('');
