@@ -1,6 +1,7 @@
 import type { ClassifierComparison } from './classifier-bench.js';
 import type { CompiledStartFigures } from './compiled-start.js';
 import type { HttpFigures } from './http-turn.js';
+import type { RestartFigures } from './restart-start.js';
 
 /** Everything one `npm run bench` measured; written as JSON under bench/results/. */
 export interface BenchResults {
@@ -25,4 +26,6 @@ export interface BenchResults {
   compiled?: CompiledStartFigures;
   /** The same, warm: the understanding trained beforehand by `npm run train`, as the container image does. */
   compiledWarm?: CompiledStartFigures;
+  /** The understander's start-up in a new process that loads the trained models a first start left (bench/restart-start.ts). */
+  restart?: { ten: RestartFigures; scale: RestartFigures };
 }

@@ -16,6 +16,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { compareClassifiers } from './classifier-bench.js';
 import { benchCompiledStart, benchWarmCompiledStart } from './compiled-start.js';
 import { benchHttp } from './http-turn.js';
+import { benchRestart } from './restart-start.js';
 import type { BenchResults } from './results.js';
 import { syntheticHeldOut, syntheticKnowledgeBase } from './synthetic-kb.js';
 import { formatResults } from './table.js';
@@ -74,6 +75,9 @@ await runCli(async () => {
     speed,
   });
 
+  log('start-up on a restart: the trained understanding loaded from the cache folder a first start filled (ten entries, then the synthetic base)');
+  const restart = { ten: benchRestart(undefined, quick ? 1 : 3), scale: benchRestart(entries, quick ? 1 : 3) };
+
   log('turns over HTTP: bare restify, the bot with classification precomputed, the bot; then the bot\'s memory');
   const http = await benchHttp({
     messagesFile: MESSAGES_FILE,
@@ -98,6 +102,7 @@ await runCli(async () => {
     machine: describeMachine(loadStart),
     understanding: { ...understanding, messagesFile: MESSAGES_FILE },
     scale,
+    restart,
     http,
     compiled,
     compiledWarm,

@@ -132,6 +132,12 @@ export function formatResults(r: BenchResults): string {
     '',
     `Classifier speed: same messages, same process, after warm-up; start-up = load content + train`,
     ...columns(speedRows([u, s])),
+    ...(r.restart
+      ? [
+          `  Sportello on a restart (a new process loading the models a first start or npm run train left in CALIBRATION_CACHE_DIR, median of ${r.restart.ten.runs}): ` +
+            `start-up ${ms(r.restart.ten.trainMs)} ms with ${count(u.entries)} entries, ${ms(r.restart.scale.trainMs)} ms with ${count(s.entries)}`,
+        ]
+      : []),
     '',
     `Scale: synthetic knowledge base of ${count(s.entries)} entries, ${count(s.messages)} messages (synthetic held-out phrasings + the held-out none messages)`,
     ...columns(accuracyRows(s)),

@@ -73,6 +73,12 @@ describe('the benchmark table', () => {
     expect(table).toMatch(/\b1,000\b/);
   });
 
+  it('shows the start-up on a restart at both sizes when the run measured it', () => {
+    expect(table).not.toContain('on a restart');
+    const restart = { ten: { trainMs: 123.45, runs: 3 }, scale: { trainMs: 456.78, runs: 3 } };
+    expect(formatResults({ ...results, restart })).toContain('start-up 123.5 ms with 10 entries, 456.8 ms with 1,000');
+  });
+
   it('shows turns per second, latency, CPU per turn and the cost against the bare reply at every concurrency', () => {
     for (const [seed, list] of [[1, results.http.bare], [4, results.http.botPrecomputed], [6, results.http.bot]] as const) {
       for (const f of list) {
