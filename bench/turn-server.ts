@@ -58,7 +58,7 @@ async function start(kind: ServerKind, messagesFile: string, rateLimitWindowSeco
     // All the load comes from one address: the per-address limits (requests and body kilobytes)
     // would turn most turns into 429s, cheap answers that flatter CPU per turn. The
     // per-conversation limit stays (a conversation here is 10 turns).
-    const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_BODY_KB_PER_IP: '0', RATE_LIMIT_WINDOW_SECONDS: rateLimitWindowSeconds || undefined });
+    const config = loadConfig({ LOG_LEVEL: 'silent', CALIBRATION_CACHE_DIR: '', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_BODY_KB_PER_IP: '0', RATE_LIMIT_WINDOW_SECONDS: rateLimitWindowSeconds || undefined });
     const app = await createApp(config, { logger: createLogger('silent') });
     if (kind === 'bot-precomputed') {
       const understander = app.services.understander;

@@ -29,7 +29,15 @@ export const settings = {
   appTenantId: { env: 'MicrosoftAppTenantId', doc: 'Tenant id, for SingleTenant bots', schema: optionalText },
   allowUnauthenticated: { env: 'ALLOW_UNAUTHENTICATED', doc: 'Let NODE_ENV=production start without credentials (only behind a trusted gateway)', schema: flag(false) },
   knowledgeDir: { env: 'KNOWLEDGE_DIR', doc: 'Folder of knowledge entries (one YAML file each)', schema: z.preprocess(emptyAsUndefined, z.string().default('knowledge')) },
-  calibrationCacheDir: { env: 'CALIBRATION_CACHE_DIR', doc: 'Folder where the understanding keeps its cross-validation and its trained models for the next start (a restart, or other processes sharing the folder, then load them instead of training); rewritten whenever the knowledge or the training code changes. Empty: none kept', schema: optionalText },
+  calibrationCacheDir: {
+    env: 'CALIBRATION_CACHE_DIR',
+    doc: 'Folder where the understanding keeps its cross-validation and its trained models for the next start (a restart, or other processes sharing the folder, then load them instead of training); rewritten whenever the knowledge or the training code changes. Empty: none kept, every start trains',
+    // Set but empty means none: unlike the other folders, "no cache" is a choice, not a missing value.
+    schema: z
+      .string()
+      .default('data/models')
+      .transform((dir) => dir || undefined),
+  },
   dialogsDir: { env: 'DIALOGS_DIR', doc: 'Folder of guided trees (one YAML file each)', schema: z.preprocess(emptyAsUndefined, z.string().default('dialogs')) },
   localesDir: { env: 'LOCALES_DIR', doc: 'Folder of bot strings, one sub-folder per language', schema: z.preprocess(emptyAsUndefined, z.string().default('locales')) },
   defaultLocale: { env: 'DEFAULT_LOCALE', doc: 'Language used when neither the text nor the channel tells (it, en, fr, de)', schema: z.preprocess(emptyAsUndefined, z.enum(['it', 'en', 'fr', 'de']).default('it')) },

@@ -16,6 +16,12 @@ describe('configuration', () => {
     expect(config).toMatchObject({ appId: 'abc', appPassword: undefined, port: 4000 });
   });
 
+  it('keeps the trained understanding in data/models unless told another folder, or none when set empty', () => {
+    expect(loadConfig({}).calibrationCacheDir).toBe('data/models');
+    expect(loadConfig({ CALIBRATION_CACHE_DIR: '/var/cache/sportello' }).calibrationCacheDir).toBe('/var/cache/sportello');
+    expect(loadConfig({ CALIBRATION_CACHE_DIR: '' }).calibrationCacheDir).toBeUndefined();
+  });
+
   it('fails loud, naming every bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', DEFAULT_LOCALE: 'es' })).toThrow(ConfigError);
     try {

@@ -12,7 +12,7 @@ import { projectContent } from './content.js';
  */
 export async function createTestBot(options: { storage?: Storage; env?: Record<string, string>; trees?: TreeCatalog } = {}): Promise<App> {
   const content = await projectContent();
-  return createApp(loadConfig({ LOG_LEVEL: 'silent', EVENTS_DB_PATH: ':memory:', ...options.env }), {
+  return createApp(loadConfig({ LOG_LEVEL: 'silent', EVENTS_DB_PATH: ':memory:', CALIBRATION_CACHE_DIR: '', ...options.env }), {
     storage: options.storage ?? new MemoryStorage(),
     content: options.trees ? { ...content, trees: options.trees } : content,
     logger: createLogger('silent'),

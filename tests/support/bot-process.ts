@@ -25,7 +25,7 @@ export class ChildBot extends BotClient {
   static async spawn(env: Record<string, string>, cwd?: string): Promise<ChildBot> {
     const port = env.PORT ?? String(await freePort());
     const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'build/index.js'], {
-      env: { ...process.env, HOST: '127.0.0.1', PORT: port, LOG_LEVEL: 'info', ...env },
+      env: { ...process.env, HOST: '127.0.0.1', PORT: port, LOG_LEVEL: 'info', CALIBRATION_CACHE_DIR: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(cwd ? { cwd } : {}),
     });

@@ -90,7 +90,7 @@ export class HttpBot extends BotClient {
   /** Rate limits are off unless `env` sets them, so tests that are not about them are not limited. */
   static async start(options: { env?: Record<string, string>; logLevel?: string } & Omit<AppOptions, 'logger' | 'content'> = {}): Promise<HttpBot> {
     const logs = new LogCapture();
-    const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_BODY_KB_PER_IP: '0', RATE_LIMIT_PER_CONVERSATION: '0', EVENTS_DB_PATH: ':memory:', ...options.env });
+    const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_BODY_KB_PER_IP: '0', RATE_LIMIT_PER_CONVERSATION: '0', EVENTS_DB_PATH: ':memory:', CALIBRATION_CACHE_DIR: '', ...options.env });
     const app = await createApp(config, { ...options, content: await projectContent(), logger: createLogger(options.logLevel ?? 'info', logs) });
     const url = await app.start(0, '127.0.0.1');
     return new HttpBot(app, url, logs);
