@@ -67,6 +67,7 @@ export const settings = {
   redisClusterNodes: { env: 'REDIS_CLUSTER_NODES', doc: 'Redis Cluster seed nodes, comma-separated redis:// URLs or host:port; used instead of REDIS_URL', schema: optionalText },
   redisKeyPrefix: { env: 'REDIS_KEY_PREFIX', doc: 'Prefix of every Redis key, so several deployments can share one Redis', schema: z.preprocess(emptyAsUndefined, z.string().default('sportello:')) },
   stateTtlSeconds: { env: 'STATE_TTL_SECONDS', doc: 'An idle conversation (its state, its Direct Line log) is forgotten after this many seconds, in Redis and in memory (0 keeps it forever)', schema: integer(7 * 24 * 3600) },
+  memoryStateMaxItems: { env: 'MEMORY_STATE_MAX_ITEMS', doc: 'Without Redis: most conversation and user state items kept in memory (about 0.5 KB each when idle); past it the least recently used are forgotten first', schema: integer(200_000, 1) },
   turnLockTtlMs: { env: 'TURN_LOCK_TTL_MS', doc: 'Lifetime of a conversation lock, in ms, renewed while its turn runs: a crashed process frees its conversations within it', schema: integer(5_000, 100) },
   turnLockWaitMs: { env: 'TURN_LOCK_WAIT_MS', doc: 'How long a turn waits for another turn of its conversation, in ms, before apologising', schema: integer(10_000, 0) },
   maxBodyBytes: { env: 'MAX_BODY_BYTES', doc: 'Largest request body accepted, in bytes (larger gets 413)', schema: integer(256 * 1024, 1024) },

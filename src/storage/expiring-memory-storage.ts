@@ -19,16 +19,22 @@ interface Kept {
  * size) and its expiry. An item of a conversation's usual state (a 65-character key, ~300
  * characters of JSON) costs ~540 bytes of heap, most of it the two strings.
  * `expires` stays a small integer for 24 days of uptime; after that V8 boxes it (16 bytes more an item).
+ *
+ * At most `maxItems` are kept: past it the least recently used goes first, as if it had expired.
+ * The TTL alone bounds memory by how many conversations start in a TTL (a week by default), and
+ * nothing bounds that on an open endpoint: a visitor posting from many addresses, each
+ * conversation id new, would otherwise grow the process until it dies.
  */
 export class ExpiringMemoryStorage implements Storage {
   private readonly items = new Map<string, Kept>();
   private readonly origin: number;
   private etag = 1;
 
-  /** `ttlMs` 0 keeps items forever. */
+  /** `ttlMs` 0 keeps items forever (up to `maxItems`). */
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
+    private readonly maxItems = Infinity,
   ) {
     this.origin = now();
   }
@@ -59,6 +65,11 @@ export class ExpiringMemoryStorage implements Storage {
       const kept = this.items.get(key);
       if (kept) kept.text = text;
       this.use(key, kept ?? { text, expires: 0 });
+    }
+    // The Map is in order of last use: its first items are the least recently used.
+    for (const key of this.items.keys()) {
+      if (this.items.size <= this.maxItems) break;
+      this.items.delete(key);
     }
   }
 

@@ -24,6 +24,8 @@ export interface StateBackend {
 export interface BackendSettings extends RedisSettings {
   redisKeyPrefix: string;
   stateTtlSeconds: number;
+  /** Most state items kept in memory (no Redis): past it, the least recently used are forgotten. */
+  memoryStateMaxItems: number;
   turnLockTtlMs: number;
   turnLockWaitMs: number;
 }
@@ -60,5 +62,5 @@ export function redisBackend(client: RedisClient, settings: BackendSettings): St
 /** Redis when REDIS_URL or REDIS_CLUSTER_NODES is set, memory otherwise. */
 export function createStateBackend(settings: BackendSettings, logger: Logger): StateBackend {
   const client = createRedisClient(settings, logger);
-  return client ? redisBackend(client, settings) : memoryBackend(new ExpiringMemoryStorage(settings.stateTtlSeconds * 1000));
+  return client ? redisBackend(client, settings) : memoryBackend(new ExpiringMemoryStorage(settings.stateTtlSeconds * 1000, Date.now, settings.memoryStateMaxItems));
 }

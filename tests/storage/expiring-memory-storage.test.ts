@@ -24,6 +24,18 @@ describe('the in-memory state storage', () => {
     expect(Object.keys(await storage.read(['read', 'written', 'idle']))).toEqual(['read', 'written']);
   });
 
+  it('keeps at most its limit of items, forgetting the least recently used first', async () => {
+    const storage = new ExpiringMemoryStorage(0, Date.now, 3);
+    await storage.write({ a: { n: 1 }, b: { n: 1 }, c: { n: 1 } });
+    await storage.read(['a']);
+    // A flood of new conversations: each one pushes out whoever was used longest ago.
+    await storage.write({ d: { n: 1 } });
+    expect(storage.size).toBe(3);
+    expect(Object.keys(await storage.read(['a', 'b', 'c', 'd']))).toEqual(['a', 'c', 'd']);
+    await storage.write({ e: { n: 1 }, f: { n: 1 }, g: { n: 1 }, h: { n: 1 } });
+    expect(Object.keys(await storage.read(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']))).toEqual(['f', 'g', 'h']);
+  });
+
   it('keeps eTags as botbuilder MemoryStorage does: a stale write is refused', async () => {
     const storage = new ExpiringMemoryStorage(60_000);
     await storage.write({ c: { n: 1 } });
