@@ -1,41 +1,25 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/model.js';
+import { describe, expect, it } from 'vitest';
+import { createKnowledgeBase } from '../../src/knowledge/model.js';
 import { defaultCalibrationOptions } from '../../src/understanding/calibrate.js';
 import { calibrationCache } from '../../src/understanding/calibration-cache.js';
-import type { CommandVocabulary } from '../../src/understanding/commands.js';
-import { trainUnderstander, type Understander } from '../../src/understanding/understander.js';
-import { projectContent } from '../support/content.js';
+import { cachedTraining } from '../support/cached-training.js';
 
-let kb: KnowledgeBase;
-let commands: CommandVocabulary;
-let cold: Understander;
-beforeAll(async () => {
-  const content = await projectContent();
-  kb = content.kb;
-  commands = content.locales.input;
-  cold = await trainUnderstander(kb, commands);
-});
-
-const folder = () => mkdtempSync(path.join(tmpdir(), 'calibration-cache-'));
+const caches = cachedTraining('calibration-cache');
+const { folder, train } = caches;
 const cacheFile = (dir: string) => path.join(dir, 'calibration.json');
-// A different list length makes a different understander for the in-process memo, not for the file.
-let fresh = 6;
-const train = (dir: string, base = kb, warnings: string[] = []) =>
-  trainUnderstander(base, commands, { cacheDir: dir, maxCandidates: fresh++, warn: (m) => warnings.push(m) });
 
 describe('the calibration cache', () => {
   it('keeps the cross-validation for the next start, which fits the same decision from it', async () => {
     const dir = folder();
     const warnings: string[] = [];
-    const first = await train(dir, kb, warnings);
-    const second = await train(dir, kb, warnings);
+    const first = await train(dir, undefined, warnings);
+    const second = await train(dir, undefined, warnings);
     expect(warnings).toEqual([]);
-    expect(first.heldOut).toEqual(cold.heldOut);
-    expect(second.heldOut).toEqual(cold.heldOut);
-    expect(second.decisionModel).toEqual(cold.decisionModel);
+    expect(first.heldOut).toEqual(caches.cold.heldOut);
+    expect(second.heldOut).toEqual(caches.cold.heldOut);
+    expect(second.decisionModel).toEqual(caches.cold.decisionModel);
   }, 120_000);
 
   it('is what the next start reads, instead of cross-validating', async () => {
@@ -50,12 +34,12 @@ describe('the calibration cache', () => {
   it('is ignored, with a warning, once the knowledge changed, and rewritten', async () => {
     const dir = folder();
     await train(dir);
-    const [first, ...others] = [...kb.entries.values()];
-    const edited = createKnowledgeBase([{ ...first!, text: { ...first!.text, en: { ...first!.text.en, questions: [...first!.text.en.questions, 'where do I read my support code on the invoice?'] } } }, ...others], kb.outOfScope);
+    const [first, ...others] = [...caches.kb.entries.values()];
+    const edited = createKnowledgeBase([{ ...first!, text: { ...first!.text, en: { ...first!.text.en, questions: [...first!.text.en.questions, 'where do I read my support code on the invoice?'] } } }, ...others], caches.kb.outOfScope);
     const warnings: string[] = [];
     const changed = await train(dir, edited, warnings);
     expect(warnings).toEqual([expect.stringMatching(/other content or other training code; ignored/)]);
-    expect(changed.heldOut).not.toEqual(cold.heldOut);
+    expect(changed.heldOut).not.toEqual(caches.cold.heldOut);
     const again: string[] = [];
     expect((await train(dir, edited, again)).heldOut).toEqual(changed.heldOut);
     expect(again).toEqual([]);
@@ -69,13 +53,13 @@ describe('the calibration cache', () => {
     await train(dir);
     writeFileSync(cacheFile(dir), spoil(readFileSync(cacheFile(dir), 'utf8')));
     const warnings: string[] = [];
-    expect((await train(dir, kb, warnings)).heldOut).toEqual(cold.heldOut);
+    expect((await train(dir, undefined, warnings)).heldOut).toEqual(caches.cold.heldOut);
     expect(warnings).toEqual([expect.stringMatching(/calibration\.json: not a calibration cache .*ignored/)]);
   }, 120_000);
 
   it('keeps features that are not finite numbers (JSON has none)', async () => {
     const cache = calibrationCache(folder(), [], defaultCalibrationOptions, (m) => expect.fail(m));
-    const heldOut = [{ ...cold.heldOut[0]!, features: [NaN, Infinity, -Infinity, 0.5] }];
+    const heldOut = [{ ...caches.cold.heldOut[0]!, features: [NaN, Infinity, -Infinity, 0.5] }];
     await cache.write(heldOut);
     expect(await cache.read()).toEqual(heldOut);
   });
@@ -84,7 +68,7 @@ describe('the calibration cache', () => {
     const blocked = path.join(folder(), 'a-file');
     writeFileSync(blocked, '');
     const warnings: string[] = [];
-    expect((await train(path.join(blocked, 'cache'), kb, warnings)).heldOut).toEqual(cold.heldOut);
+    expect((await train(path.join(blocked, 'cache'), undefined, warnings)).heldOut).toEqual(caches.cold.heldOut);
     expect(warnings).toContainEqual(expect.stringMatching(/cannot write the calibration cache .*the next start trains again/));
   }, 120_000);
 });

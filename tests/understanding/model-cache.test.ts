@@ -1,27 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeBase } from '../../src/knowledge/model.js';
-import type { CommandVocabulary } from '../../src/understanding/commands.js';
+import { describe, expect, it } from 'vitest';
 import { decode, encode } from '../../src/understanding/model-cache.js';
-import { trainUnderstander, type Understander } from '../../src/understanding/understander.js';
-import { projectContent } from '../support/content.js';
+import type { Understander } from '../../src/understanding/understander.js';
+import { cachedTraining } from '../support/cached-training.js';
 
-let kb: KnowledgeBase;
-let commands: CommandVocabulary;
-let cold: Understander;
-beforeAll(async () => {
-  const content = await projectContent();
-  kb = content.kb;
-  commands = content.locales.input;
-  cold = await trainUnderstander(kb, commands);
-});
-
-const folder = () => mkdtempSync(path.join(tmpdir(), 'model-cache-'));
-// A different list length makes a different understander for the in-process memo, not for the files.
-let fresh = 6;
-const train = (dir: string, warnings: string[] = []) => trainUnderstander(kb, commands, { cacheDir: dir, maxCandidates: fresh++, warn: (m) => warnings.push(m) });
+const caches = cachedTraining('model-cache');
+const { folder } = caches;
+const train = (dir: string, warnings: string[] = []) => caches.train(dir, undefined, warnings);
 
 const messages = ['come disattivo la doppia autenticazione?', 'dove trovo il codce di supprto', 'where is my support code', 'changer l’adresse e-mail de récupération', 'Newsletter abbestellen', 'ordina una pizza'];
 const answers = (u: Understander) => messages.map((m) => u.understand(m, { fallback: 'it' })).map(({ intent, decision, confidence, candidates }) => ({ intent, decision, confidence, candidates: candidates.slice(0, 5) }));
@@ -36,8 +22,8 @@ describe('the model cache', () => {
     expect(modelFiles(dir)).toEqual(['model-de.bin', 'model-en.bin', 'model-fr.bin', 'model-it.bin']);
     const second = await train(dir, warnings);
     expect(warnings).toEqual([]);
-    expect(answers(first)).toEqual(answers(cold));
-    expect(answers(second)).toEqual(answers(cold));
+    expect(answers(first)).toEqual(answers(caches.cold));
+    expect(answers(second)).toEqual(answers(caches.cold));
   }, 120_000);
 
   // Changed in the files, each part changes the answers: the next start reads it instead of
@@ -56,35 +42,29 @@ describe('the model cache', () => {
   };
 
   it('is what the next start reads, instead of fitting the model', async () => {
-    expect(await rewritten((s) => s.weights.weights.fill(0))).not.toEqual(answers(cold));
+    expect(await rewritten((s) => s.weights.weights.fill(0))).not.toEqual(answers(caches.cold));
   }, 120_000);
 
   it('is what the next start reads, instead of cutting the texts again', async () => {
-    expect(await rewritten((s) => s.model.nearest.norms.fill(1e6))).not.toEqual(answers(cold));
-    expect(await rewritten((s) => (s.model.spelling = []))).not.toEqual(answers(cold));
+    expect(await rewritten((s) => s.model.nearest.norms.fill(1e6))).not.toEqual(answers(caches.cold));
+    expect(await rewritten((s) => (s.model.spelling = []))).not.toEqual(answers(caches.cold));
   }, 120_000);
 
-  it('ignores a file cut short, with a warning, and trains as without it', async () => {
+  const spoilt = {
+    'cut short': (bytes: Buffer) => bytes.subarray(0, bytes.length - 100),
+    damaged: (bytes: Buffer) => {
+      bytes[bytes.length - 5]! ^= 0xff;
+      return bytes;
+    },
+  };
+  it.each(Object.entries(spoilt))('ignores a file %s, with a warning, and trains as without it', async (what, spoil) => {
     const dir = folder();
     await train(dir);
     const file = path.join(dir, 'model-it.bin');
-    const bytes = readFileSync(file);
-    writeFileSync(file, bytes.subarray(0, bytes.length - 100));
+    writeFileSync(file, spoil(readFileSync(file)));
     const warnings: string[] = [];
-    expect(answers(await train(dir, warnings))).toEqual(answers(cold));
-    expect(warnings).toEqual([expect.stringMatching(/model-it\.bin: cut short; ignored/)]);
-  }, 120_000);
-
-  it('ignores a damaged file, with a warning, and trains as without it', async () => {
-    const dir = folder();
-    await train(dir);
-    const file = path.join(dir, 'model-fr.bin');
-    const bytes = readFileSync(file);
-    bytes[bytes.length - 5]! ^= 0xff;
-    writeFileSync(file, bytes);
-    const warnings: string[] = [];
-    expect(answers(await train(dir, warnings))).toEqual(answers(cold));
-    expect(warnings).toEqual([expect.stringMatching(/model-fr\.bin: damaged; ignored/)]);
+    expect(answers(await train(dir, warnings))).toEqual(answers(caches.cold));
+    expect(warnings).toEqual([expect.stringContaining(`model-it.bin: ${what}; ignored`)]);
   }, 120_000);
 
 });
