@@ -126,8 +126,8 @@ export function trainIntentModel(training: TrainingSet, options: SoftmaxOptions 
 
 /**
  * Everything of the intent model but its softmax: the softmax's training examples, and
- * `complete`, which makes the model once they are fitted (by trainSoftmax here, or on a worker
- * thread: softmax-pool.ts).
+ * `complete`, which makes the model once they are fitted; `data`, the same as plain data for a
+ * worker thread to post back (language-pool.ts) or a file to keep (model-cache.ts).
  */
 export function prepareIntentModel(training: TrainingSet, shortcuts: TrainingShortcuts = {}) {
   // Read once: `evidence` must not hold `training`, or every training text stays alive with the model.

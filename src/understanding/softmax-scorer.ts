@@ -2,7 +2,7 @@ import type { SparseVector } from './vectorizer.js';
 
 /**
  * What a trained softmax model is: typed arrays and numbers only, so it can be fitted on a
- * worker thread (softmax-pool.ts) and handed back, and the model built from it answers
+ * worker thread (language-pool.ts) and handed back, and the model built from it answers
  * exactly as one trained on the calling thread.
  */
 export interface SoftmaxWeights {

@@ -3,20 +3,19 @@ import { BoundedMap } from '../util/bounded-map.js';
 import { createAnalyser } from './analyse.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
-import { defaultCalibrationOptions, crossValidate, crossValidateFolds, fitDecisionModel, languageVectors, type CalibrationOptions, type HeldOut } from './calibrate.js';
+import { defaultCalibrationOptions, crossValidate, crossValidateFolds, fitDecisionModel, type CalibrationOptions, type HeldOut } from './calibrate.js';
 import { calibrationCache } from './calibration-cache.js';
 import { startCrossValidation } from './cross-validation-pool.js';
 import { createCommandRecognizer, type Command, type CommandVocabulary } from './commands.js';
 import { decide, type Candidate, type Decision, type DecisionModel } from './decide.js';
 import { createLanguageDetector, type LanguageContext } from './detect-language.js';
 import { trainingTexts } from './entry-texts.js';
-import { intentModelOf, NONE, prepareIntentModel, textCount, type IntentModel, type TrainingSet, type TrainingShortcuts } from './intent-model.js';
+import { intentModelOf, NONE, textCount, type IntentModel, type TrainingSet } from './intent-model.js';
+import { startLanguagePool } from './language-pool.js';
+import { languageWords, prepareLanguage, type PreparedLanguage, type TrainedLanguage } from './language-training.js';
 import { modelCache, type LanguageSnapshot } from './model-cache.js';
-import { startSoftmaxPool, type SoftmaxPool } from './softmax-pool.js';
-import { fitSoftmax, trainSoftmax, type SoftmaxOptions } from './softmax-regression.js';
-import { softmaxModel, type SoftmaxModel, type SoftmaxWeights } from './softmax-scorer.js';
-import type { TextFeatures } from './text-features.js';
-import { normalise } from './normalise.js';
+import { fitSoftmax, trainSoftmax } from './softmax-regression.js';
+import { softmaxModel } from './softmax-scorer.js';
 
 /** What Sportello understood of one message. No bot types: the CLI and the bot share it. */
 export interface Understanding {
@@ -87,7 +86,7 @@ export function createUnderstander(kb: KnowledgeBase, commands: CommandVocabular
 }
 
 export interface TrainingOptions extends UnderstandingOptions {
-  /** Worker threads for the cross-validation and for the final models, each (cross-validation-pool.ts, softmax-pool.ts decide when none is worth it). */
+  /** Worker threads for the cross-validation and for the final models, each (cross-validation-pool.ts, language-pool.ts decide when none is worth it). */
   workers?: number;
   /** Folder of the calibration and model caches (calibration-cache.ts, model-cache.ts); none: everything is trained at every start. */
   cacheDir?: string;
@@ -98,9 +97,8 @@ export interface TrainingOptions extends UnderstandingOptions {
 /**
  * The same understander as `createUnderstander` (the same answers), trained sooner: the
  * languages' cross-validations and whole final models come from the caches when they have them
- * (calibration-cache.ts, model-cache.ts), or the cross-validations and softmax fits run on worker threads
- * on a large base while this thread prepares the next language (cross-validation-pool.ts,
- * softmax-pool.ts).
+ * (calibration-cache.ts, model-cache.ts); on a large base the cross-validations and the languages'
+ * models are trained on worker threads besides this one (cross-validation-pool.ts, language-pool.ts).
  */
 export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVocabulary, options: TrainingOptions = {}): Promise<Understander> {
   const key = keyOf(kb, commands, options);
@@ -111,63 +109,69 @@ export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVoca
   const plan = planOf(kb);
   const cache = options.cacheDir ? calibrationCache(options.cacheDir, plan.trainings, calibration, warn) : undefined;
   const cached = await cache?.read();
-  const crossValidation = cached ? undefined : startCrossValidation(plan.trainings, calibration, { workers: options.workers, onWorkerError: warn });
   const models = options.cacheDir ? modelCache(options.cacheDir, plan.trainings, calibration.softmax, warn) : undefined;
   const snapshots = await Promise.all(plan.trainings.map((_, i) => models?.read(i)));
-  const fitting = startSoftmaxPool(plan.trainings.filter((_, i) => !snapshots[i]).map(textCount), { workers: options.workers });
+  const todo = plan.trainings.flatMap((_, i) => (snapshots[i] ? [] : [i]));
+  const words = plan.trainings.map((t) => languageWords(kb, commands, t.language));
+  const pool = startLanguagePool(
+    todo.map((i) => ({ training: plan.trainings[i]!, words: words[i]! })),
+    calibration.softmax,
+    { workers: options.workers },
+  );
+  // With workers training languages, this thread cross-validates the first language itself once
+  // it has trained it: its texts are cut already, where a worker would cut them again.
+  const crossValidation = cached ? undefined : startCrossValidation(plan.trainings, calibration, { workers: pool.workers > 0 ? 0 : options.workers, onWorkerError: warn });
   const prepared: Array<PreparedLanguage | undefined> = [];
   const languages: ModelOfLanguage[] = [];
-  const fitted: Array<Promise<void>> = [];
   const written: Array<Promise<void>> = [];
-  let heldOut: HeldOut[];
+  const keep = (i: number, snapshot: () => LanguageSnapshot) => {
+    if (models) written.push(models.write(i, snapshot()));
+  };
+  const trainHere = (i: number) => {
+    const language = (prepared[i] = prepareLanguage(plan.trainings[i]!, words[i]!));
+    const { examples, classes, features } = language.model;
+    const weights = fitSoftmax(examples, classes, features, calibration.softmax);
+    keep(i, () => language.snapshot(weights));
+    languages[i] = language.complete(softmaxModel(weights));
+  };
+  let heldOut: HeldOut[] | undefined = cached;
+  // (A language trained elsewhere or loaded from its file was not cut here: its folds cut their texts themselves.)
+  const crossValidated = () => crossValidation!.finish((i) => crossValidateFolds(plan.trainings[i]!, calibration, prepared[i]?.shared));
   try {
-    for (const [i, training] of plan.trainings.entries()) {
-      const loaded = snapshots[i];
-      if (loaded) languages[i] = languageOf(loaded);
-      else {
-        const language = (prepared[i] = prepareLanguage(kb, commands, training));
-        const done = (weights: SoftmaxWeights) => {
-          if (models) written.push(models.write(i, language.snapshot(weights)));
-          languages[i] = language.complete(softmaxModel(weights));
-        };
-        const weights = fitLanguage(language, calibration.softmax, fitting, warn);
-        if (weights instanceof Promise) fitted.push(weights.then(done));
-        else done(weights);
-      }
-      // Let the workers' messages in (a worker done with one language asks for the next).
+    for (const [i, snapshot] of snapshots.entries()) if (snapshot) languages[i] = languageOf(snapshot);
+    // This thread takes languages from the first, the pool's workers from the last (language-pool.ts).
+    for (const [j, i] of todo.entries()) {
+      if (!pool.claim(j)) break;
+      trainHere(i);
+      // With workers, the first language is cross-validated as soon as it is trained (on a large
+      // base it is the only one the calibration needs), while they train the last languages;
+      // alone, this thread trains every language first, so each one's folds find its texts cut.
+      if (pool.workers > 0) heldOut ??= await crossValidated();
+      // Let the workers' messages in (a cross-validation worker done with one language asks for the next).
       await new Promise((resolve) => setImmediate(resolve));
     }
-    // (A language loaded from its file was not cut here: its folds cut their texts themselves.)
-    heldOut = cached ?? (await crossValidation!.finish((i) => crossValidateFolds(plan.trainings[i]!, calibration, prepared[i]?.shared)));
-    await Promise.all(fitted);
+    heldOut ??= await crossValidated();
+    for (const [j, i] of todo.entries()) {
+      if (languages[i]) continue;
+      try {
+        const snapshot = await pool.result(j);
+        keep(i, () => snapshot);
+        languages[i] = languageOf(snapshot);
+      } catch (error) {
+        warn(`language worker failed, training on the main thread instead: ${error instanceof Error ? error.message : String(error)}`);
+        trainHere(i);
+      }
+    }
   } catch (error) {
     await crossValidation?.cancel();
-    // The workers stop below; the models they were fitting are not wanted.
-    for (const pending of fitted) pending.catch(() => {});
     throw error;
   } finally {
-    await fitting.close();
+    await pool.close();
   }
   await Promise.all(written);
   for (const language of prepared) language?.release();
   if (!cached) await cache?.write(heldOut);
   return trained.set(key, assemble(kb, commands, options, plan, languages, heldOut));
-}
-
-/**
- * A language's softmax weights: on a free worker (the promise of them) while this thread goes
- * on with the next language, or else fitted here.
- */
-function fitLanguage(language: PreparedLanguage, softmax: SoftmaxOptions, fitting: SoftmaxPool, warn: (message: string) => void): SoftmaxWeights | Promise<SoftmaxWeights> {
-  const { examples, classes, features } = language.model;
-  const remote = fitting.fit(examples, classes, features, softmax);
-  if (!remote) return fitSoftmax(examples, classes, features, softmax);
-  return remote.catch((error: unknown) => {
-    // Stopped because training failed elsewhere: nothing waits for this model any more.
-    if (fitting.closed) throw error;
-    warn(`softmax worker failed, training on the main thread instead: ${error instanceof Error ? error.message : String(error)}`);
-    return fitSoftmax(examples, classes, features, softmax);
-  });
 }
 
 // (A digest of the content, not the content itself: the key outlives training.)
@@ -198,49 +202,13 @@ const languageOf = (snapshot: LanguageSnapshot): ModelOfLanguage => ({
   vocabulary: new Set(snapshot.words),
 });
 
-interface TrainedLanguage extends ModelOfLanguage {
-  /** What the language's cross-validation can reuse of the final model's training. */
-  shared: TrainingShortcuts & { vectors: NonNullable<TrainingShortcuts['vectors']> };
-  /** Drops `shared` once no cross-validation needs it. */
-  release(): void;
-}
 
 function trainLanguage(kb: KnowledgeBase, commands: CommandVocabulary, training: TrainingSet, calibration: CalibrationOptions): TrainedLanguage {
-  const language = prepareLanguage(kb, commands, training);
+  const language = prepareLanguage(training, languageWords(kb, commands, training.language));
   const { examples, classes, features } = language.model;
   return language.complete(trainSoftmax(examples, classes, features, calibration.softmax));
 }
 
-/** A language's model but for its softmax (`model.examples`), and what completes it once that is fitted. */
-function prepareLanguage(kb: KnowledgeBase, commands: CommandVocabulary, training: TrainingSet) {
-  const language = training.language;
-  // The folds and the final model cut the same texts: cut each once.
-  const cut = { features: new Map<string, TextFeatures>(), analyser: createAnalyser(language) };
-  const shared = { ...cut, vectors: languageVectors(training, cut) };
-  const model = prepareIntentModel(training, shared);
-  // Only an entry's own language teaches which language a word is.
-  const words = new Set<string>();
-  for (const entry of kb.entries.values()) {
-    if (entry.languages.includes(language)) for (const t of trainingTexts(entry.text[language])) normalise(t.text).split(' ').forEach((w) => words.add(w));
-  }
-  for (const t of kb.outOfScope[language]) normalise(t).split(' ').forEach((w) => words.add(w));
-  for (const w of cut.analyser.stopwords) words.add(w);
-  for (const phrases of Object.values(commands[language])) for (const p of phrases) normalise(p).split(' ').forEach((w) => words.add(w));
-  // The texts' cut features served training and the folds; the models keep what they need.
-  const release = () => {
-    shared.features.clear();
-    shared.vectors.of.clear();
-  };
-  return {
-    model,
-    shared,
-    release,
-    complete: (softmax: SoftmaxModel): TrainedLanguage => ({ model: model.complete(softmax), vocabulary: words, shared, release }),
-    snapshot: (weights: SoftmaxWeights): LanguageSnapshot => ({ model: model.data(), weights, words: [...words] }),
-  };
-}
-
-type PreparedLanguage = ReturnType<typeof prepareLanguage>;
 
 function assemble(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions, plan: ReturnType<typeof planOf>, languages: ModelOfLanguage[], heldOut: HeldOut[]) {
   const calibration = options.calibration ?? defaultCalibrationOptions;
