@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startFlags } from './start-flags.js';
 
 export interface CompiledStartFigures {
   /** Milliseconds from spawn to the first expectReplies answer with a message in it. */
@@ -73,7 +74,7 @@ async function timeStarts(runs: number, extraEnv: Record<string, string>): Promi
   for (let run = 0; run < runs; run++) {
     const port = await freePort();
     const started = performance.now();
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'build/index.js'], {
+    const child = spawn(process.execPath, [...startFlags(), 'build/index.js'], {
       env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
       stdio: 'ignore',
     });

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { customers } from './flood-customer.js';
 import { FLOOD_KINDS, flood, p95, rssMb } from './flood.js';
+import { startFlags } from './start-flags.js';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 64);
@@ -22,7 +23,7 @@ const url = `http://127.0.0.1:${port}`;
 
 // The compiled bot, as `npm start` and the container run it (tsx's loader would add its own memory).
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'build/index.js'], {
+const child = spawn(process.execPath, [...startFlags(), 'build/index.js'], {
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', TRUST_PROXY_HOPS: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -8,7 +8,8 @@
  *   npx tsx bench/rss-probe.ts [--variants '|--max-semi-space-size=1'] [--runs 5] [--warm]
  *                              [--turn-seconds 0] [--no-build]
  *
- * `--variants` splits on `|`; an empty variant is the flags `npm start` uses today; NAME=value
+ * `--variants` splits on `|`; each variant's flags come after those of
+ * `npm start` (bench/start-flags.ts), so an empty variant is the bot as it runs today; NAME=value
  * words in a variant are set in the bot's environment instead (MALLOC_ARENA_MAX=2).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -22,8 +23,8 @@ import autocannon from 'autocannon';
 import { runCli } from '../src/cli/run-cli.js';
 import { readLabelledSet } from '../src/evaluation/labelled-set.js';
 import { conversationRequests } from './http-turn.js';
+import { startFlags } from './start-flags.js';
 
-const BASE_FLAGS = ['--disable-warning=DEP0111'];
 // As bench/turn-server.ts: all load comes from one address, so the per-address limits are off.
 const LOAD_ENV = { RATE_LIMIT_PER_IP: '0', RATE_LIMIT_BODY_KB_PER_IP: '0' };
 
@@ -100,7 +101,7 @@ async function oneRun(variant: string[], env: Record<string, string>, turnSecond
   const isEnv = (word: string) => /^[A-Z_]+=/.test(word);
   const flags = variant.filter((w) => !isEnv(w));
   const variantEnv = Object.fromEntries(variant.filter(isEnv).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
-  const child = spawn(process.execPath, [...BASE_FLAGS, ...flags, 'build/index.js'], {
+  const child = spawn(process.execPath, [...startFlags(), ...flags, 'build/index.js'], {
     env: { ...process.env, ...env, ...variantEnv, ...LOAD_ENV, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

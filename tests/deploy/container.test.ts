@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { startFlags } from '../../bench/start-flags.js';
 import { ChildBot } from '../support/bot-process.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -65,6 +66,13 @@ describe('the container image', () => {
     expect(runtimeStage).toMatch(/^HEALTHCHECK .*\n?.*\/readyz/m);
     // The exec form: no shell between the container's stop signal and node.
     expect(runtimeStage).toMatch(/^CMD \["node", .*"build\/index\.js"\]$/m);
+  });
+
+  it('runs node with the flags npm start uses, which the benchmarks and the child-process tests measure', () => {
+    const cmd = /^CMD (\[.*\])$/m.exec(runtimeStage)?.[1];
+    expect(cmd).toBeDefined();
+    expect(JSON.parse(cmd!)).toEqual(['node', ...startFlags(), 'build/index.js']);
+    expect(startFlags()).toContain('--disable-warning=DEP0111');
   });
 
   it('copies only files that exist, and none the .dockerignore leaves out', () => {

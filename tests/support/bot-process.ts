@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach } from 'vitest';
+import { startFlags } from '../../bench/start-flags.js';
 import { BotClient } from './http-bot.js';
 import { freePort } from './redis-server.js';
 
@@ -24,7 +25,7 @@ export class ChildBot extends BotClient {
   /** Spawns the bot with this environment (on a free loopback port unless PORT is given), in `cwd` (default: here); does not wait for it. */
   static async spawn(env: Record<string, string>, cwd?: string): Promise<ChildBot> {
     const port = env.PORT ?? String(await freePort());
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'build/index.js'], {
+    const child = spawn(process.execPath, [...startFlags(), 'build/index.js'], {
       env: { ...process.env, HOST: '127.0.0.1', PORT: port, LOG_LEVEL: 'info', CALIBRATION_CACHE_DIR: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(cwd ? { cwd } : {}),
