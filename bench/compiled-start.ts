@@ -7,9 +7,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startFlags } from './start-flags.js';
+import { freePort } from './free-port.js';
 
 export interface CompiledStartFigures {
   /** Milliseconds from spawn to the first expectReplies answer with a message in it. */
@@ -18,22 +18,14 @@ export interface CompiledStartFigures {
   rssMbAfterStart: number;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
 async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
   return Math.round((kb / 1024) * 10) / 10;
 }
 
-const firstMessage = (conversation: string) => ({
+/** The message whose answer a start is timed to (bench/rss-probe.ts sends it too). */
+export const firstMessage = (conversation: string) => ({
   type: 'message',
   id: 'first',
   channelId: 'emulator',

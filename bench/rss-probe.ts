@@ -14,7 +14,6 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,18 +23,11 @@ import { runCli } from '../src/cli/run-cli.js';
 import { readLabelledSet } from '../src/evaluation/labelled-set.js';
 import { conversationRequests } from './http-turn.js';
 import { startFlags } from './start-flags.js';
+import { firstMessage } from './compiled-start.js';
+import { freePort } from './free-port.js';
 
 // As bench/turn-server.ts: all load comes from one address, so the per-address limits are off.
 const LOAD_ENV = { RATE_LIMIT_PER_IP: '0', RATE_LIMIT_BODY_KB_PER_IP: '0' };
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** Resident memory split as the kernel counts it (kB fields of smaps_rollup), in megabytes. */
 async function memory(pid: number): Promise<{ rss: number; anon: number; file: number }> {
@@ -54,19 +46,6 @@ async function cpuMs(pid: number): Promise<number> {
 
 const loadavg = async () => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
 
-const firstMessage = {
-  type: 'message',
-  id: 'first',
-  channelId: 'emulator',
-  serviceUrl: 'http://127.0.0.1',
-  from: { id: 'bench' },
-  recipient: { id: 'sportello' },
-  conversation: { id: 'probe' },
-  locale: 'it-IT',
-  text: 'come disattivo la 2fa?',
-  deliveryMode: 'expectReplies',
-};
-
 async function firstReply(child: ChildProcess, port: number): Promise<number> {
   const started = performance.now();
   for (;;) {
@@ -75,7 +54,7 @@ async function firstReply(child: ChildProcess, port: number): Promise<number> {
     const answer = await fetch(`http://127.0.0.1:${port}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(firstMessage),
+      body: JSON.stringify(firstMessage('probe')),
     }).then(
       (r) => (r.ok ? (r.json() as Promise<{ activities?: Array<{ type: string }> }>) : undefined),
       () => undefined,
