@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { TrainingSet } from './intent-model.js';
+import { textCount, type TrainingSet } from './intent-model.js';
 import type { LanguageWords } from './language-training.js';
 import type { LanguageSnapshot } from './model-cache.js';
 import type { SoftmaxOptions } from './softmax-regression.js';
@@ -45,11 +45,7 @@ export const WORKER = 2;
  * comes back as a snapshot (model-cache.ts), the same model the calling thread would have made.
  */
 export function startLanguagePool(tasks: readonly LanguageTask[], softmax: SoftmaxOptions, options: LanguagePoolOptions = {}): LanguagePool {
-  const count = workerCount(
-    tasks.map((t) => t.training.intents.reduce((n, i) => n + i.texts.length, t.training.outOfScope.length)),
-    tasks.length - 1,
-    options.workers,
-  );
+  const count = workerCount(tasks.map((t) => textCount(t.training)), tasks.length - 1, options.workers);
   const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, tasks.length)));
   const pending = tasks.map(() => deferred<LanguageSnapshot>());
   const delivered = new Set<number>();

@@ -7,19 +7,8 @@
 import { parentPort } from 'node:worker_threads';
 import { CALLER, FREE, WORKER, type LanguageTask } from './language-pool.js';
 import { trainLanguageSnapshot } from './language-training.js';
-import type { LanguageSnapshot } from './model-cache.js';
+import { typedArrayBuffers } from './model-snapshot.js';
 import type { SoftmaxOptions } from './softmax-regression.js';
-
-/** The snapshot's typed arrays, moved to the main thread rather than copied. */
-function buffers(snapshot: LanguageSnapshot): ArrayBuffer[] {
-  const { model, weights } = snapshot;
-  const arrays = [weights.offsets, weights.classOf, weights.weights, weights.bias, model.vectorizer.idfs, model.trained, model.usage.starts, model.usage.labels, model.usage.shares];
-  for (const index of [model.nearest, model.outOfScope]) {
-    arrays.push(index.weights, index.norms);
-    for (const p of index.postings) arrays.push(p.stems, p.starts, p.examples);
-  }
-  return [...new Set(arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : [])))];
-}
 
 parentPort?.once('message', ({ tasks, softmax, claims: shared }: { tasks: LanguageTask[]; softmax: SoftmaxOptions; claims: SharedArrayBuffer }) => {
   const claims = new Int32Array(shared);
@@ -31,7 +20,8 @@ parentPort?.once('message', ({ tasks, softmax, claims: shared }: { tasks: Langua
     const { training, words } = tasks[index]!;
     try {
       const snapshot = trainLanguageSnapshot(training, words, softmax);
-      parentPort!.postMessage({ index, snapshot }, buffers(snapshot));
+      // (Moved, not copied: every typed array of the snapshot.)
+      parentPort!.postMessage({ index, snapshot }, typedArrayBuffers(snapshot));
     } catch (error) {
       parentPort!.postMessage({ index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { trainingCode } from './calibration-cache.js';
 import type { IntentModelData, TrainingSet } from './intent-model.js';
-import { decodeSnapshot, encodeSnapshot } from './model-snapshot.js';
+import { decodeSnapshot, encodeSnapshot, STALE } from './model-snapshot.js';
 import type { SoftmaxOptions } from './softmax-regression.js';
 import type { SoftmaxWeights } from './softmax-scorer.js';
 
@@ -32,10 +32,8 @@ export interface ModelCache {
 
 const WHAT = 'model cache';
 
-export const modelFileName = (language: string) => `model-${language}.bin`;
-
 export function modelCache(dir: string, trainings: readonly TrainingSet[], softmax: SoftmaxOptions, warn: (message: string) => void): ModelCache {
-  const fileOf = (i: number) => path.join(dir, modelFileName(trainings[i]!.language));
+  const fileOf = (i: number) => path.join(dir, `model-${trainings[i]!.language}.bin`);
   const keyOf = async (i: number) => createHash('sha256').update(await trainingCode()).update(JSON.stringify([trainings[i], softmax])).digest('hex');
   return {
     async read(i) {
@@ -55,8 +53,6 @@ export function modelCache(dir: string, trainings: readonly TrainingSet[], softm
     },
   };
 }
-
-const STALE = 'made for other content or other training code';
 
 export const encode = (snapshot: LanguageSnapshot, key: string): Buffer => encodeSnapshot(snapshot, key);
 

@@ -60,8 +60,11 @@ export function encodeSnapshot(tree: unknown, key: string): Buffer {
   return Buffer.concat([length, json, Buffer.alloc(padded(4 + json.length) - 4 - json.length), body]);
 }
 
+/** A buffer made for another key: other content or other training code. */
+export const STALE = 'made for other content or other training code';
+
 /** Why a buffer cannot be used: not ours, made for another key (content or code), or damaged. */
-export type SnapshotProblem = 'not a model cache this version writes' | 'made for other content or other training code' | 'cut short' | 'damaged';
+export type SnapshotProblem = 'not a model cache this version writes' | typeof STALE | 'cut short' | 'damaged';
 
 export function decodeSnapshot(bytes: Buffer, key: string): { tree: unknown } | SnapshotProblem {
   let header: Header;
@@ -74,7 +77,7 @@ export function decodeSnapshot(bytes: Buffer, key: string): { tree: unknown } | 
     return 'not a model cache this version writes';
   }
   if (header?.format !== SNAPSHOT_FORMAT || typeof header.digest !== 'string') return 'not a model cache this version writes';
-  if (header.key !== key) return 'made for other content or other training code';
+  if (header.key !== key) return STALE;
   if (start > bytes.length) return 'cut short';
   // One copy into a fresh buffer, aligned: the typed arrays then view it in place.
   const buffer = new ArrayBuffer(bytes.length - start);
@@ -99,4 +102,13 @@ function lastEnd(tree: unknown): number {
   let end = 0;
   for (const value of Object.values(tree)) end = Math.max(end, lastEnd(value));
   return end;
+}
+
+/** The buffers of every typed array in a tree, once each: what a worker thread moves to another thread rather than copies. */
+export function typedArrayBuffers(tree: unknown, into = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (tree && typeof tree === 'object') {
+    if (kindOf(tree)) into.add((tree as Typed).buffer as ArrayBuffer);
+    else for (const value of Object.values(tree)) typedArrayBuffers(value, into);
+  }
+  return [...into];
 }

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/knowledge/model.js';
 import type { CommandVocabulary } from '../../src/understanding/commands.js';
+import { textCount } from '../../src/understanding/intent-model.js';
 import { startLanguagePool, type LanguageTask } from '../../src/understanding/language-pool.js';
 import { languageWords, trainLanguageSnapshot } from '../../src/understanding/language-training.js';
 import { defaultSoftmaxOptions } from '../../src/understanding/softmax-regression.js';
@@ -43,7 +44,7 @@ describe('training languages on worker threads', () => {
       return new Worker('process.exit(3)', { eval: true });
     };
     const small = startLanguagePool(tasks, defaultSoftmaxOptions, { spawn });
-    expect(tasks.every((t) => t.training.intents.reduce((n, i) => n + i.texts.length, 0) < WORKER_FROM_TEXTS)).toBe(true);
+    expect(tasks.every((t) => textCount(t.training) < WORKER_FROM_TEXTS)).toBe(true);
     expect(small.workers).toBe(0);
     expect(tasks.map((_, i) => small.claim(i))).toEqual([true, true, true]);
     await small.close();

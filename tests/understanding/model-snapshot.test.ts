@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot, encodeSnapshot } from '../../src/understanding/model-snapshot.js';
+import { decodeSnapshot, encodeSnapshot, typedArrayBuffers } from '../../src/understanding/model-snapshot.js';
 
 const tree = {
   name: 'it',
@@ -34,5 +34,12 @@ describe('a model snapshot', () => {
   it('refuses a number JSON would turn into null, rather than keep another model', () => {
     expect(() => encodeSnapshot({ rarest: Number.NaN }, 'k')).toThrow(/rarest is NaN/);
     expect(() => encodeSnapshot({ list: [1, Infinity] }, 'k')).toThrow(/Infinity/);
+  });
+
+  it('lists the buffer of every typed array in a tree once, for a worker to move them', () => {
+    const shared = new Float64Array(8);
+    const buffers = typedArrayBuffers({ ...tree, views: [shared.subarray(0, 2), shared.subarray(4)] });
+    expect(buffers).toHaveLength(6);
+    for (const array of [tree.weights, tree.bias, tree.nested[0]!.ids, tree.nested[0]!.flags, tree.nested[1]!.empty, shared]) expect(buffers).toContain(array!.buffer);
   });
 });
