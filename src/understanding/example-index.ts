@@ -32,14 +32,14 @@ export interface ExampleIndexData {
 const byStemThenExample = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
 
 export function createExampleIndex(examples: Array<{ label: string; stems: string[] }>, idfFrom?: (stem: string) => number): ExampleIndex {
-  return exampleIndexOf(exampleIndexData(examples, idfFrom), idfFrom);
-}
-
-/** The data of the index `createExampleIndex` makes of these examples. */
-export function exampleIndexData(examples: Array<{ label: string; stems: string[] }>, idfFrom?: (stem: string) => number): ExampleIndexData {
   // Stems as ids and examples as arrays of distinct ids, so a message costs typed-array reads,
   // not a Set and a Map lookup per (example, stem). A stem's id is the order it is first met.
   const stemIds = new Map<string, number>();
+  return indexOver(exampleIndexData(examples, stemIds, idfFrom), stemIds, idfFrom);
+}
+
+/** The data of the index `createExampleIndex` makes of these examples; fills `stemIds`. */
+function exampleIndexData(examples: Array<{ label: string; stems: string[] }>, stemIds: Map<string, number>, idfFrom?: (stem: string) => number): ExampleIndexData {
   const exampleStems = examples.map(({ stems }) => {
     const distinct = new Set(stems);
     const ids = new Int32Array(distinct.size);
@@ -91,8 +91,11 @@ export function exampleIndexData(examples: Array<{ label: string; stems: string[
 
 /** The index of `data`; `idfFrom` as it was made with (the IDF of stems no example has). */
 export function exampleIndexOf(data: ExampleIndexData, idfFrom?: (stem: string) => number): ExampleIndex {
+  return indexOver(data, new Map(data.stems.map((s, i) => [s, i])), idfFrom);
+}
+
+function indexOver(data: ExampleIndexData, stemIds: Map<string, number>, idfFrom?: (stem: string) => number): ExampleIndex {
   const { weights, norms, rarest } = data;
-  const stemIds = new Map(data.stems.map((s, i) => [s, i]));
   const idf = (stem: string) => {
     const id = stemIds.get(stem);
     return id !== undefined ? weights[id]! : (rarest ?? idfFrom!(stem));

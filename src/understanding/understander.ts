@@ -112,9 +112,10 @@ export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVoca
   const models = options.cacheDir ? modelCache(options.cacheDir, plan.trainings, calibration.softmax, warn) : undefined;
   const snapshots = await Promise.all(plan.trainings.map((_, i) => models?.read(i)));
   const todo = plan.trainings.flatMap((_, i) => (snapshots[i] ? [] : [i]));
-  const words = plan.trainings.map((t) => languageWords(kb, commands, t.language));
+  // (Only the languages to train: a loaded one's words are in its snapshot.)
+  const words = new Map(todo.map((i) => [i, languageWords(kb, commands, plan.trainings[i]!.language)]));
   const pool = startLanguagePool(
-    todo.map((i) => ({ training: plan.trainings[i]!, words: words[i]! })),
+    todo.map((i) => ({ training: plan.trainings[i]!, words: words.get(i)! })),
     calibration.softmax,
     { workers: options.workers },
   );
@@ -128,7 +129,7 @@ export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVoca
     if (models) written.push(models.write(i, snapshot()));
   };
   const trainHere = (i: number) => {
-    const language = (prepared[i] = prepareLanguage(plan.trainings[i]!, words[i]!));
+    const language = (prepared[i] = prepareLanguage(plan.trainings[i]!, words.get(i)!));
     const { examples, classes, features } = language.model;
     const weights = fitSoftmax(examples, classes, features, calibration.softmax);
     keep(i, () => language.snapshot(weights));
