@@ -30,10 +30,14 @@ export function languageWords(kb: KnowledgeBase, commands: CommandVocabulary, la
   return { own, commands: Object.values(commands[language]).flat() };
 }
 
-/** A language's trained model, as the understander keeps it. */
-export interface TrainedLanguage {
+/** What the understander keeps of a language. */
+export interface ModelOfLanguage {
   model: IntentModel;
   vocabulary: Set<string>;
+}
+
+/** A language trained on this thread: its model, and what its cross-validation can still reuse. */
+export interface TrainedLanguage extends ModelOfLanguage {
   /** What the language's cross-validation can reuse of the final model's training. */
   shared: TrainingShortcuts & { vectors: NonNullable<TrainingShortcuts['vectors']> };
   /** Drops `shared` once no cross-validation needs it. */

@@ -12,7 +12,7 @@ import { createLanguageDetector, type LanguageContext } from './detect-language.
 import { trainingTexts } from './entry-texts.js';
 import { intentModelOf, NONE, textCount, type IntentModel, type TrainingSet } from './intent-model.js';
 import { startLanguagePool } from './language-pool.js';
-import { languageWords, prepareLanguage, type PreparedLanguage, type TrainedLanguage } from './language-training.js';
+import { languageWords, prepareLanguage, type ModelOfLanguage, type PreparedLanguage, type TrainedLanguage } from './language-training.js';
 import { modelCache, type LanguageSnapshot } from './model-cache.js';
 import { fitSoftmax, trainSoftmax } from './softmax-regression.js';
 import { softmaxModel } from './softmax-scorer.js';
@@ -191,25 +191,17 @@ function planOf(kb: KnowledgeBase) {
   return { written, trainings };
 }
 
-/** What the understander keeps of a language. */
-interface ModelOfLanguage {
-  model: IntentModel;
-  vocabulary: Set<string>;
-}
-
 /** A language as its snapshot keeps it (model-cache.ts): nothing to cut nor fit. */
 const languageOf = (snapshot: LanguageSnapshot): ModelOfLanguage => ({
   model: intentModelOf(snapshot.model, softmaxModel(snapshot.weights)),
   vocabulary: new Set(snapshot.words),
 });
 
-
 function trainLanguage(kb: KnowledgeBase, commands: CommandVocabulary, training: TrainingSet, calibration: CalibrationOptions): TrainedLanguage {
   const language = prepareLanguage(training, languageWords(kb, commands, training.language));
   const { examples, classes, features } = language.model;
   return language.complete(trainSoftmax(examples, classes, features, calibration.softmax));
 }
-
 
 function assemble(kb: KnowledgeBase, commands: CommandVocabulary, options: UnderstandingOptions, plan: ReturnType<typeof planOf>, languages: ModelOfLanguage[], heldOut: HeldOut[]) {
   const calibration = options.calibration ?? defaultCalibrationOptions;
