@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CalibrationOptions, HeldOut } from './calibrate.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 import type { TrainingSet } from './intent-model.js';
+import { trainingCode } from './training-code.js';
 
 /**
  * The cross-validation's held-out messages kept in a file, so a restart, or the next of N
@@ -63,31 +61,4 @@ export function calibrationCache(dir: string, trainings: readonly TrainingSet[],
       await writeCacheFile(file, async () => JSON.stringify({ format: FORMAT, key: await keyOf(), heldOut }, named), WHAT, warn);
     },
   };
-}
-
-let code: Promise<string> | undefined;
-
-/**
- * A digest of what makes the held-out messages: every module of this folder (compiled or
- * source, whichever runs) and the versions of the packages that cut words (stemmers, stopwords; the
- * folds correct no spelling, so fuse.js plays no part).
- */
-export function trainingCode(): Promise<string> {
-  code ??= (async () => {
-    const hash = createHash('sha256');
-    const here = path.dirname(fileURLToPath(import.meta.url));
-    for (const name of (await readdir(here)).filter((n) => /\.(js|ts|mjs|cjs)$/.test(n)).sort()) {
-      hash.update(name).update(await readFile(path.join(here, name)));
-    }
-    const require = createRequire(import.meta.url);
-    for (const name of ['natural', 'stopwords-iso']) {
-      try {
-        hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
-      } catch {
-        hash.update(`${name}@?`);
-      }
-    }
-    return hash.digest('hex');
-  })();
-  return code;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
-import { trainingCode } from './calibration-cache.js';
+import { trainingCode } from './training-code.js';
 import type { IntentModelData, TrainingSet } from './intent-model.js';
 import { decodeSnapshot, encodeSnapshot, STALE } from './model-snapshot.js';
 import type { SoftmaxOptions } from './softmax-regression.js';
