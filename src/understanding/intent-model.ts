@@ -151,7 +151,7 @@ export function prepareIntentModel(training: TrainingSet, shortcuts: TrainingSho
 
   const vocabulary = new Set(usable.filter((t) => t.label !== NONE).flatMap((t) => t.features.words));
   const spelling = shortcuts.spell === false ? undefined : new Set(usable.flatMap((t) => t.features.words));
-  const speller = spelling && createSpeller(spelling);
+  const speller = spelling && createSpeller(spelling, analyser.stem);
   const vectorizer = shortcuts.vectors?.vectorizer ?? fitVectorizer(usable.map((t) => featureGroups(t.features)), GROUP_WEIGHTS);
   const vectorOf = (text: string, features: TextFeatures) => {
     const cached = shortcuts.vectors?.of.get(text);
@@ -229,7 +229,7 @@ export function intentModelOf(data: IntentModelData, softmax: SoftmaxModel): Int
       analyser,
       labels: data.labels,
       vocabulary: new Set(data.vocabulary),
-      speller: data.spelling ? createSpeller(data.spelling) : undefined,
+      speller: data.spelling ? createSpeller(data.spelling, analyser.stem) : undefined,
       vectorizer,
       trained: data.trained,
       usage,

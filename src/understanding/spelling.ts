@@ -37,8 +37,13 @@ function deletions(word: string, depth: number, into = new Set<string>()): Set<s
  * is a different word rather than a typo. People seldom mistype the first letter, which also
  * keeps "conto" from becoming "costo".
  */
-export function createSpeller(vocabulary: Iterable<string>): Speller {
+export function createSpeller(vocabulary: Iterable<string>, stem?: (word: string) => string): Speller {
   const words = new Set(vocabulary);
+  // A word the base never uses whose stem it does ("iniziano" beside "iniziare") is another form
+  // of a known word, not a typo: its stem already matches, and a correction could only move it
+  // to a different word ("iniziali"). Stems made at the first word that needs them, as the index.
+  let stems: Set<string> | undefined;
+  const knownForm = (word: string) => stem !== undefined && (stems ??= new Set([...words].map(stem))).has(stem(word));
   // Built at the first word that needs correcting, not at start: a model that never meets a
   // typo (a language nobody writes in, a cross-validation fold) never pays for it.
   // Most forms belong to one word: that word is the entry, an array only where several share it
@@ -83,7 +88,7 @@ export function createSpeller(vocabulary: Iterable<string>): Speller {
       if (words.has(word) || word.length < MIN_LENGTH || word.length > 40 || /\d/.test(word)) return word;
       let corrected = corrections.get(word);
       if (corrected === undefined) {
-        corrected = lookup(word);
+        corrected = knownForm(word) ? word : lookup(word);
         // The cache only grows with the words people type; a flood of junk must not grow it forever.
         if (corrections.size >= CACHE_LIMIT) corrections.clear();
         corrections.set(word, corrected);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createAnalyser } from '../../src/understanding/analyse.js';
 import { createSpeller } from '../../src/understanding/spelling.js';
 
 const speller = createSpeller(['autenticazione', 'organizzazione', 'newsletter', 'switch', 'money', 'fattura', 'sollecito']);
@@ -23,5 +24,14 @@ describe('the speller', () => {
   it('keeps a known word as it is', () => {
     expect(speller.correct('sollecito')).toBe('sollecito');
     expect(speller.knows('fattura')).toBe(true);
+  });
+  it('leaves another form of a known word as it is, where it knows the stems', () => {
+    const italian = createAnalyser('it');
+    const words = ['iniziare', 'iniziali', 'fattura'];
+    // Without stems, the nearest known word wins, though it is a different word.
+    expect(createSpeller(words).correct('iniziano')).toBe('iniziali');
+    const stemming = createSpeller(words, italian.stem);
+    expect(stemming.correct('iniziano')).toBe('iniziano');
+    expect(stemming.correct('fatura')).toBe('fattura');
   });
 });
