@@ -82,7 +82,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = options.logger ?? createLogger(config.logLevel);
   const content = options.content ?? (await loadContent(config));
   const t = await createTranslator(content.locales, config.defaultLocale);
-  const understander = await trainUnderstander(content.kb, content.locales.input, { cacheDir: config.calibrationCacheDir, warn: (message) => logger.warn(message) });
+  const training = performance.now();
+  const understander = await trainUnderstander(content.kb, content.locales.input, {
+    cacheDir: config.calibrationCacheDir,
+    warn: (message) => logger.warn(message),
+    // Whether this start trained or loaded its models is what an operator asks first of a slow start.
+    report: (report) => logger.info({ entries: content.kb.entries.size, ...report, ms: Math.round(performance.now() - training) }, 'understanding ready'),
+  });
   const backend = options.backend ?? (options.storage ? memoryBackend(options.storage) : createStateBackend(config, logger));
   const auth = cachingAuthentication(new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,

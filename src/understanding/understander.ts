@@ -92,6 +92,18 @@ export interface TrainingOptions extends UnderstandingOptions {
   cacheDir?: string;
   /** Told what went wrong when a worker or the cache could not be used (training goes on without them). */
   warn?: (message: string) => void;
+  /** Told, once the understander is ready, what was trained and what was read from the caches. */
+  report?: (report: TrainingReport) => void;
+}
+
+/** How a start got its understanding: which languages' models it trained and which it loaded. */
+export interface TrainingReport {
+  trained: Language[];
+  loaded: Language[];
+  /** The decision's held-out messages: read from the calibration cache, or cross-validated now. */
+  calibration: 'loaded' | 'cross-validated';
+  /** Already trained by this process on the same content (a second bot in one process): nothing done. */
+  reused: boolean;
 }
 
 /**
@@ -103,7 +115,10 @@ export interface TrainingOptions extends UnderstandingOptions {
 export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVocabulary, options: TrainingOptions = {}): Promise<Understander> {
   const key = keyOf(kb, commands, options);
   const known = trained.get(key);
-  if (known) return known;
+  if (known) {
+    options.report?.({ trained: [], loaded: [], calibration: 'loaded', reused: true });
+    return known;
+  }
   const calibration = options.calibration ?? defaultCalibrationOptions;
   const warn = options.warn ?? (() => {});
   const plan = planOf(kb);
@@ -172,7 +187,15 @@ export async function trainUnderstander(kb: KnowledgeBase, commands: CommandVoca
   await Promise.all(written);
   for (const language of prepared) language?.release();
   if (!cached) await cache?.write(heldOut);
-  return trained.set(key, assemble(kb, commands, options, plan, languages, heldOut));
+  const understander = trained.set(key, assemble(kb, commands, options, plan, languages, heldOut));
+  const languageOfTraining = (i: number) => plan.trainings[i]!.language;
+  options.report?.({
+    trained: todo.map(languageOfTraining),
+    loaded: plan.trainings.flatMap((_, i) => (snapshots[i] ? [languageOfTraining(i)] : [])),
+    calibration: cached ? 'loaded' : 'cross-validated',
+    reused: false,
+  });
+  return understander;
 }
 
 // (A digest of the content, not the content itself: the key outlives training.)
