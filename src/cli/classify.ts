@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
 import { languageOf } from '../content/languages.js';
-import { loadContent } from '../content/load-content.js';
+import { loadUnderstandingContent } from '../content/load-content.js';
 import { createUnderstander } from '../understanding/understander.js';
 import { runCli } from './run-cli.js';
 
@@ -15,7 +15,7 @@ const inputLine = z.object({ text: z.string(), locale: z.string().optional() });
 
 await runCli(async () => {
   const config = loadConfig();
-  const content = await loadContent(config);
+  const content = await loadUnderstandingContent(config);
   const understander = createUnderstander(content.kb, content.locales.input);
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {

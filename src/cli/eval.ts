@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { LANGUAGES } from '../content/languages.js';
-import { loadContent } from '../content/load-content.js';
+import { loadUnderstandingContent } from '../content/load-content.js';
 import { evaluate, type EvaluationReport } from '../evaluation/evaluate.js';
 import { readLabelledSet, type LabelledMessage } from '../evaluation/labelled-set.js';
 import { createUnderstander } from '../understanding/understander.js';
@@ -58,7 +58,7 @@ await runCli(async () => {
   });
   if (values.help) return void console.log(USAGE);
   const config = loadConfig(values.knowledge ? { ...process.env, KNOWLEDGE_DIR: values.knowledge } : process.env);
-  const content = await loadContent(config);
+  const content = await loadUnderstandingContent(config);
   const understander = createUnderstander(content.kb, content.locales.input);
   const classify = (m: LabelledMessage) => {
     const u = understander.understand(m.text, { hint: values['no-hint'] ? undefined : m.language, fallback: config.defaultLocale });

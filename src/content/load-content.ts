@@ -37,9 +37,8 @@ function crossCheck(kb: KnowledgeBase, trees: TreeCatalog, dirs: ContentDirs): s
   return problems;
 }
 
-/** Loads and checks every content file: knowledge, trees, strings. Throws with every problem found. */
-export async function loadContent(dirs: ContentDirs): Promise<Content> {
-  await prefetchDone();
+/** Each loader's ContentError problems gathered, so one run names every problem of every file. */
+function problemCollector() {
   const problems: string[] = [];
   const attempt = async <T>(load: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -50,6 +49,27 @@ export async function loadContent(dirs: ContentDirs): Promise<Content> {
       return undefined;
     }
   };
+  return { problems, attempt };
+}
+
+/**
+ * What the understanding is trained on: the knowledge and the strings. For the commands that
+ * judge understanding alone (eval, classify) on any knowledge folder: the guided trees belong to
+ * one base's entries, and another base's folder must not fail for lack of them.
+ */
+export async function loadUnderstandingContent(dirs: Pick<ContentDirs, 'knowledgeDir' | 'localesDir'>): Promise<Pick<Content, 'kb' | 'locales'>> {
+  await prefetchDone();
+  const { problems, attempt } = problemCollector();
+  const kb = await attempt(() => loadKnowledge(dirs.knowledgeDir));
+  const locales = await attempt(() => loadLocaleFiles(dirs.localesDir));
+  if (problems.length > 0 || !kb || !locales) throw new ContentError(problems);
+  return { kb, locales };
+}
+
+/** Loads and checks every content file: knowledge, trees, strings. Throws with every problem found. */
+export async function loadContent(dirs: ContentDirs): Promise<Content> {
+  await prefetchDone();
+  const { problems, attempt } = problemCollector();
   const kb = await attempt(() => loadKnowledge(dirs.knowledgeDir));
   const trees = kb ? await attempt(() => loadTrees(dirs.dialogsDir, kb.ids())) : undefined;
   const locales = await attempt(() => loadLocaleFiles(dirs.localesDir));
