@@ -49,6 +49,8 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
 STOPSIGNAL SIGTERM
 # --max-semi-space-size=8 (MB; V8's default 16): the young generation grows to its cap while
 # start-up imports and trains, and an idle process never gives it back; 8 keeps 11-13 MB less
-# resident after start for ~0.01 ms more GC a turn (bench/rss-probe.ts). The same flags as
+# resident after start for ~0.01 ms more GC a turn (bench/rss-probe.ts). --expose-gc lets a
+# start that trained give training's garbage back before it listens (src/util/start-up-garbage.ts).
+# The same flags as
 # package.json's start script, which the benchmarks read (tests/deploy checks the two agree).
-CMD ["node", "--disable-warning=DEP0111", "--max-semi-space-size=8", "build/index.js"]
+CMD ["node", "--disable-warning=DEP0111", "--max-semi-space-size=8", "--expose-gc", "build/index.js"]

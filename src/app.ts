@@ -34,7 +34,7 @@ import { guardUpgrades } from './server/upgrades.js';
 import { createRateLimits } from './server/rate-limits.js';
 import { createStateBackend, memoryBackend, type StateBackend } from './storage/state-backend.js';
 import { webRoutes } from './server/web-routes.js';
-import { trainUnderstander } from './understanding/understander.js';
+import { trainUnderstander, type TrainingReport } from './understanding/understander.js';
 import type { EventStore } from './insights/event-store.js';
 import { createInsights, type Insights } from './insights/insights.js';
 import { RecordTurns } from './insights/turn-events.js';
@@ -71,6 +71,8 @@ export interface App {
   transcripts?: FileTranscriptLogger;
   /** Events, metrics and the events database (what the support team sees). */
   insights: Insights;
+  /** How this start got its understanding: trained, or loaded from CALIBRATION_CACHE_DIR. */
+  training: TrainingReport;
   /** Starts listening; resolves with the base URL. Port 0 picks a free port. */
   start(port?: number, host?: string): Promise<string>;
   /** Graceful: refuses new turns, lets those in flight finish (up to SHUTDOWN_TIMEOUT_MS), closes storage. */
@@ -82,12 +84,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = options.logger ?? createLogger(config.logLevel);
   const content = options.content ?? (await loadContent(config));
   const t = await createTranslator(content.locales, config.defaultLocale);
-  const training = performance.now();
+  const trainingStarted = performance.now();
+  let training: TrainingReport = { trained: [], loaded: [], calibration: 'loaded', reused: false };
   const understander = await trainUnderstander(content.kb, content.locales.input, {
     cacheDir: config.calibrationCacheDir,
     warn: (message) => logger.warn(message),
     // Whether this start trained or loaded its models is what an operator asks first of a slow start.
-    report: (report) => logger.info({ entries: content.kb.entries.size, ...report, ms: Math.round(performance.now() - training) }, 'understanding ready'),
+    report: (report) => {
+      training = report;
+      logger.info({ entries: content.kb.entries.size, ...report, ms: Math.round(performance.now() - trainingStarted) }, 'understanding ready');
+    },
   });
   const backend = options.backend ?? (options.storage ? memoryBackend(options.storage) : createStateBackend(config, logger));
   const auth = cachingAuthentication(new ConfigurationBotFrameworkAuthentication({
@@ -224,6 +230,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     ...(transcripts ? { transcripts } : {}),
     insights,
+    training,
     async start(port = config.port, host = config.host) {
       if (!(await backend.connect())) logger.warn({ storage: backend.kind }, 'storage not reachable yet: turns will apologise until it is');
       handoff.startSweeping();
