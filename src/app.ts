@@ -71,8 +71,8 @@ export interface App {
   transcripts?: FileTranscriptLogger;
   /** Events, metrics and the events database (what the support team sees). */
   insights: Insights;
-  /** How this start got its understanding: trained, or loaded from CALIBRATION_CACHE_DIR. */
-  training: TrainingReport;
+  /** How this start got its understanding: trained, or loaded from CALIBRATION_CACHE_DIR, and in how long. */
+  training: TrainingReport & { entries: number; ms: number };
   /** Starts listening; resolves with the base URL. Port 0 picks a free port. */
   start(port?: number, host?: string): Promise<string>;
   /** Graceful: refuses new turns, lets those in flight finish (up to SHUTDOWN_TIMEOUT_MS), closes storage. */
@@ -85,16 +85,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const content = options.content ?? (await loadContent(config));
   const t = await createTranslator(content.locales, config.defaultLocale);
   const trainingStarted = performance.now();
-  let training: TrainingReport = { trained: [], loaded: [], calibration: 'loaded', reused: false };
+  let report: TrainingReport = { trained: [], loaded: [], calibration: 'loaded', reused: false };
   const understander = await trainUnderstander(content.kb, content.locales.input, {
     cacheDir: config.calibrationCacheDir,
     warn: (message) => logger.warn(message),
-    // Whether this start trained or loaded its models is what an operator asks first of a slow start.
-    report: (report) => {
-      training = report;
-      logger.info({ entries: content.kb.entries.size, ...report, ms: Math.round(performance.now() - trainingStarted) }, 'understanding ready');
-    },
+    report: (made) => (report = made),
   });
+  const training = { ...report, entries: content.kb.entries.size, ms: Math.round(performance.now() - trainingStarted) };
   const backend = options.backend ?? (options.storage ? memoryBackend(options.storage) : createStateBackend(config, logger));
   const auth = cachingAuthentication(new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,

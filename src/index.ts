@@ -10,6 +10,8 @@ await runCli(async () => {
   prefetchYaml(contentFolders(config));
   const { createApp } = await import('./app.js');
   const app = await createApp(config);
+  // Whether this start trained or loaded its models is what an operator asks first of a slow start.
+  app.logger.info(app.training, 'understanding ready');
   // Only a start that trained has training's garbage to give back; one that loaded its models has little.
   if (app.training.trained.length > 0) {
     const { collected, ms } = collectStartUpGarbage();
