@@ -51,7 +51,9 @@ export function calibrationCache(dir: string, trainings: readonly TrainingSet[],
         return undefined;
       }
       if (parsed.key !== (await keyOf())) {
-        warn(`${file}: made for other content or other training code; ignored, training without it`);
+        // The usual cause beside edited content: the sources (npm run dev, chat, review, under
+        // tsx) and the build (npm start) are different code, each stale to the other.
+        warn(`${file}: made for other content or other training code (the sources run by tsx and the compiled build count as different code); ignored, training without it`);
         return undefined;
       }
       return parsed.heldOut;

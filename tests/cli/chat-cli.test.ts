@@ -7,7 +7,7 @@ describe('npm run chat', () => {
   it('greets in the terminal’s language, shows /help and /quit at start, renders Markdown, and "exit" leaves', async () => {
     const content = await projectContent();
     const t = await createTranslator(content.locales, 'it');
-    const result = await runScript('chat', { env: { LANG: 'fr_FR.UTF-8', LC_ALL: '', COLUMNS: '60' }, input: 'aide\nexit\nbonjour\n' });
+    const result = await runScript('chat', { env: { LANG: 'fr_FR.UTF-8', LC_ALL: '', COLUMNS: '60', CALIBRATION_CACHE_DIR: '' }, input: 'aide\nexit\nbonjour\n' });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('/help');
     expect(result.stdout).toContain('/quit');

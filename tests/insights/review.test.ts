@@ -30,7 +30,7 @@ describe('npm run review on the scripted session', () => {
     } finally {
       await bot.stop();
     }
-    const result = await runScript('review', { env: { EVENTS_DB_PATH: database, LOG_LEVEL: 'silent' }, args: ['--days', '1', '--out', patchFile] });
+    const result = await runScript('review', { env: { EVENTS_DB_PATH: database, LOG_LEVEL: 'silent', CALIBRATION_CACHE_DIR: '' }, args: ['--days', '1', '--out', patchFile] });
     stderr = result.stderr;
     expect(result.code, result.stderr).toBe(0);
     patch = readFileSync(patchFile, 'utf8');

@@ -38,7 +38,7 @@ describe('the calibration cache', () => {
     const edited = createKnowledgeBase([{ ...first!, text: { ...first!.text, en: { ...first!.text.en, questions: [...first!.text.en.questions, 'where do I read my support code on the invoice?'] } } }, ...others], caches.kb.outOfScope);
     const warnings: string[] = [];
     const changed = await train(dir, edited, warnings);
-    expect(warnings).toEqual([expect.stringMatching(/other content or other training code; ignored/)]);
+    expect(warnings).toEqual([expect.stringMatching(/other content or other training code .*; ignored/)]);
     expect(changed.heldOut).not.toEqual(caches.cold.heldOut);
     const again: string[] = [];
     expect((await train(dir, edited, again)).heldOut).toEqual(changed.heldOut);
