@@ -56,6 +56,9 @@ export function createCommandRecognizer(vocabulary: CommandVocabulary) {
   const anyCrisis = crisisPattern(LANGUAGES.flatMap((l) => vocabulary[l].crisis));
   const humanPhrases = phrases.filter((p) => p.command === HUMAN).map((p) => ({ ...p, words: p.text.split(' ') }));
   const humanWindows = new Set(humanPhrases.filter((p) => p.words.length >= MIN_HUMAN_WINDOW).map((p) => p.words.length));
+  // Phrases by their number of words: a window is only compared with phrases of its own size.
+  const humanBySize = new Map<number, typeof humanPhrases>();
+  for (const p of humanPhrases) humanBySize.set(p.words.length, [...(humanBySize.get(p.words.length) ?? []), p]);
   const crisisBy = LANGUAGES.map((language) => ({ language, pattern: crisisPattern(vocabulary[language].crisis) }));
 
   /** All matches, so a caller can prefer the one in the conversation's language ("no" is it and en). */
@@ -79,13 +82,12 @@ export function createCommandRecognizer(vocabulary: CommandVocabulary) {
     const found: CommandMatch[] = [];
     const sizes = words.length <= MAX_WORDS ? new Set([words.length, ...humanWindows]) : humanWindows;
     for (const size of sizes) {
+      const whole = size === words.length;
+      const candidates = humanBySize.get(size);
+      if (!candidates || !(whole || size >= MIN_HUMAN_WINDOW)) continue;
       for (let start = 0; start + size <= words.length; start++) {
-        const window = words.slice(start, start + size);
-        const whole = size === words.length;
-        for (const p of humanPhrases) {
-          if (p.words.length === size && (whole || size >= MIN_HUMAN_WINDOW) && p.words.every((w, i) => nearWord(w, window[i]!))) {
-            found.push({ command: HUMAN, language: p.language });
-          }
+        for (const p of candidates) {
+          if (p.words.every((w, i) => nearWord(w, words[start + i]!))) found.push({ command: HUMAN, language: p.language });
         }
       }
     }

@@ -283,6 +283,8 @@ interface ModelParts {
 function modelOver(parts: ModelParts, model: SoftmaxModel) {
   const { language, analyser, labels, vocabulary, speller, vectorizer, trained, usage, titles, withQuestions, nearest, outOfScope, featuresOf, vectorOf } = parts;
   const grammatical = new Set(functionWords[language].flatMap((w) => normalise(w).split(' ')));
+  // The stems that mostly belong to one entry, found once rather than for every message and entry.
+  const owned = new Set([...usage].filter(([, shares]) => [...shares.values()].some((share) => share > 0.5)).map(([stem]) => stem));
   const noneIndex = labels.indexOf(NONE);
   function evidence(text: string): IntentEvidence {
     const features = speller ? textFeatures(analyser, text, (w) => speller.correct(w)) : featuresOf(text);
@@ -319,7 +321,7 @@ function modelOver(parts: ModelParts, model: SoftmaxModel) {
       for (const label of ranked) {
         const own = shares?.get(label) ?? 0;
         if (own > 0) explained.set(label, (explained.get(label) ?? 0) + weight);
-        else if (shares && [...shares.values()].some((share) => share > 0.5)) foreign.set(label, (foreign.get(label) ?? 0) + weight);
+        else if (owned.has(stem)) foreign.set(label, (foreign.get(label) ?? 0) + weight);
       }
     }
     for (const map of [explained, foreign]) for (const [label, w] of map) map.set(label, w / total);
