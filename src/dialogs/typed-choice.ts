@@ -87,6 +87,14 @@ interface Phrase {
   index: number;
   language: Language;
   text: string;
+  /** How many times each character occurs in `text`: what `missingCharacters` compares, counted once. */
+  letters: Map<string, number>;
+}
+
+function letterCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  return counts;
 }
 
 // The phrases of a list of choices, for lists offered again turn after turn (the prompts the
@@ -96,7 +104,12 @@ function phrasesOf(choices: readonly TypeableChoice[]): Phrase[] {
   let phrases = phraseLists.get(choices);
   if (!phrases) {
     phrases = choices.flatMap((choice, index) =>
-      LANGUAGES.flatMap((l) => [choice.label[l], ...(choice.says?.[l] ?? [])].map((p) => ({ index, language: l, text: phraseForm(p) }))),
+      LANGUAGES.flatMap((l) =>
+        [choice.label[l], ...(choice.says?.[l] ?? [])].map((p) => {
+          const text = phraseForm(p);
+          return { index, language: l, text, letters: letterCounts(text) };
+        }),
+      ),
     );
     phraseLists.set(choices, phrases);
   }
@@ -120,7 +133,8 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
   const asNumber = Number(typed);
   if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= choices.length) return asNumber - 1;
   const phrases = phrasesOf(choices);
-  const exact = phrases.find((p) => p.text === compact(typed));
+  const compacted = compact(typed);
+  const exact = phrases.find((p) => p.text === compacted);
   if (exact) return exact.index;
   const meaning = meaningOf(typed, language, readCommand);
   if (meaning) {
@@ -130,14 +144,15 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
   }
   // A fragment is weak evidence: only in the conversation's language ("code" starts the French
   // "Code support…", which an English customer typing "code" does not mean).
-  const prefixed = labelStartingWith(phrases.filter((p) => p.language === language), compact(typed));
+  const prefixed = labelStartingWith(phrases.filter((p) => p.language === language), compacted);
   if (prefixed !== undefined) return prefixed;
-  const pattern = compact(typed).slice(0, MAX_PATTERN);
+  const pattern = compacted.slice(0, MAX_PATTERN);
   // A customer's next question, typed while buttons are on screen, is seldom an answer to them:
   // the phrases it cannot come close to are left out before the (costly) fuzzy search.
   const maxEdits = Math.ceil(MAX_DISTANCE * pattern.length);
-  const typedLength = compact(typed).length;
-  const reachable = phrases.filter((p) => typedLength >= MIN_SHARE_OF_LABEL * p.text.length && missingCharacters(pattern, p.text) <= maxEdits);
+  const typedLength = compacted.length;
+  const patternLetters = letterCounts(pattern);
+  const reachable = phrases.filter((p) => typedLength >= MIN_SHARE_OF_LABEL * p.text.length && lettersMissing(patternLetters, p.letters) <= maxEdits);
   if (reachable.length === 0) return undefined;
   const [best] = new Fuse(reachable, { keys: ['text'], includeScore: true, threshold: MAX_DISTANCE }).search(pattern, { limit: 1 });
   return best && (best.score ?? 1) <= MAX_DISTANCE ? best.item.index : undefined;
@@ -156,13 +171,12 @@ export function labelStartingWith(phrases: ReadonlyArray<{ index: number; text: 
  * anywhere in `text` (the "bag distance"): above fuse's allowed edits, fuse cannot match either.
  */
 export function missingCharacters(pattern: string, text: string): number {
-  const available = new Map<string, number>();
-  for (const ch of text) available.set(ch, (available.get(ch) ?? 0) + 1);
+  return lettersMissing(letterCounts(pattern), letterCounts(text));
+}
+
+/** `missingCharacters` on letter counts made beforehand (a phrase's once, the typed text's once a turn). */
+function lettersMissing(pattern: ReadonlyMap<string, number>, text: ReadonlyMap<string, number>): number {
   let missing = 0;
-  for (const ch of pattern) {
-    const left = available.get(ch) ?? 0;
-    if (left > 0) available.set(ch, left - 1);
-    else missing++;
-  }
+  for (const [ch, wanted] of pattern) missing += Math.max(0, wanted - (text.get(ch) ?? 0));
   return missing;
 }
