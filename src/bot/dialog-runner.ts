@@ -1,6 +1,6 @@
 import { Channels } from '../sdk/activity.js';
 import { type StatePropertyAccessor, type TurnContext } from '../sdk/turn.js';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from '../sdk/dialogs.js';
+import { DialogSet, DialogTurnStatus, dialogStateConfigurationReuse, type Dialog, type DialogState } from '../sdk/dialogs.js';
 
 /**
  * Runs the dialogs for one turn: continue the active one, or begin the first (the bottom of
@@ -10,8 +10,8 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from '../s
  * botbuilder-dialogs' `runDialog` does the same and more each turn: it builds and validates a
  * memory-scope manager (for declarative dialogs, which we do not use) and builds a trace of the
  * whole memory that every channel but the Emulator then drops. Both cost more than our own
- * dialogs do. Here the DialogSet is built once, and the state trace (the Emulator's inspector
- * shows it) is built only on the Emulator's channel.
+ * dialogs do. Here the DialogSet is built once, the memory scopes once (sdk/dialogs.ts), and the
+ * state trace (the Emulator's inspector shows it) is built only on the Emulator's channel.
  */
 export function dialogRunner(
   [bottom, ...others]: readonly [Dialog, ...Dialog[]],
@@ -20,9 +20,12 @@ export function dialogRunner(
 ): (context: TurnContext) => Promise<void> {
   const dialogs = new DialogSet(dialogState).add(bottom);
   for (const dialog of others) dialogs.add(dialog);
+  const scopes = dialogStateConfigurationReuse();
   return async (context) => {
     prepare(await dialogState.get(context, { dialogStack: [] }));
+    scopes.prepare(context);
     const dc = await dialogs.createContext(context);
+    scopes.keep(dc);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(bottom.id);
     if (context.activity.channelId === Channels.Emulator) {
