@@ -55,10 +55,10 @@ export function createCommandRecognizer(vocabulary: CommandVocabulary) {
     );
   const anyCrisis = crisisPattern(LANGUAGES.flatMap((l) => vocabulary[l].crisis));
   const humanPhrases = phrases.filter((p) => p.command === HUMAN).map((p) => ({ ...p, words: p.text.split(' ') }));
-  const humanWindows = new Set(humanPhrases.filter((p) => p.words.length >= MIN_HUMAN_WINDOW).map((p) => p.words.length));
   // Phrases by their number of words: a window is only compared with phrases of its own size.
   const humanBySize = new Map<number, typeof humanPhrases>();
   for (const p of humanPhrases) humanBySize.set(p.words.length, [...(humanBySize.get(p.words.length) ?? []), p]);
+  const humanWindows = new Set([...humanBySize.keys()].filter((size) => size >= MIN_HUMAN_WINDOW));
   const crisisBy = LANGUAGES.map((language) => ({ language, pattern: crisisPattern(vocabulary[language].crisis) }));
 
   /** All matches, so a caller can prefer the one in the conversation's language ("no" is it and en). */
@@ -81,12 +81,10 @@ export function createCommandRecognizer(vocabulary: CommandVocabulary) {
   function askedForHuman(words: string[], prefer?: Language): CommandMatch | undefined {
     const found: CommandMatch[] = [];
     const sizes = words.length <= MAX_WORDS ? new Set([words.length, ...humanWindows]) : humanWindows;
+    // (Every size is the whole message's or a window's, MIN_HUMAN_WINDOW words or more.)
     for (const size of sizes) {
-      const whole = size === words.length;
-      const candidates = humanBySize.get(size);
-      if (!candidates || !(whole || size >= MIN_HUMAN_WINDOW)) continue;
       for (let start = 0; start + size <= words.length; start++) {
-        for (const p of candidates) {
+        for (const p of humanBySize.get(size) ?? []) {
           if (p.words.every((w, i) => nearWord(w, words[start + i]!))) found.push({ command: HUMAN, language: p.language });
         }
       }
