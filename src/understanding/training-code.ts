@@ -37,14 +37,21 @@ function resolveOurs(from: string, specifier: string): string | undefined {
 const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
 export async function trainingSources(folder = here): Promise<TrainingSources> {
-  const modules = new Set<string>();
+  const { modules, packages } = await walk(folder);
+  return { modules: [...modules.keys()].sort(), packages };
+}
+
+/** The modules reached from `folder`'s, each with its text (read once: the digest hashes it), and the packages. */
+async function walk(folder: string): Promise<{ modules: Map<string, string>; packages: string[] }> {
+  const modules = new Map<string, string>();
   const packages = new Set<string>();
   const pending = (await readdir(folder)).filter((n) => /\.(js|ts|mjs|cjs)$/.test(n) && !n.endsWith('.d.ts')).map((n) => path.join(folder, n));
   while (pending.length > 0) {
     const file = pending.pop()!;
     if (modules.has(file)) continue;
-    modules.add(file);
-    for (const [, , specifier] of (await readFile(file, 'utf8')).matchAll(SPECIFIER)) {
+    const text = await readFile(file, 'utf8');
+    modules.set(file, text);
+    for (const [, , specifier] of text.matchAll(SPECIFIER)) {
       if (specifier!.startsWith('.')) {
         const resolved = resolveOurs(file, specifier!);
         if (resolved) pending.push(resolved);
@@ -53,7 +60,7 @@ export async function trainingSources(folder = here): Promise<TrainingSources> {
       }
     }
   }
-  return { modules: [...modules].sort(), packages: [...packages].sort() };
+  return { modules, packages: [...packages].sort() };
 }
 
 let code: Promise<string> | undefined;
@@ -62,8 +69,8 @@ let code: Promise<string> | undefined;
 export function trainingCode(): Promise<string> {
   code ??= (async () => {
     const hash = createHash('sha256');
-    const { modules, packages } = await trainingSources();
-    for (const file of modules) hash.update(path.relative(here, file)).update(await readFile(file));
+    const { modules, packages } = await walk(here);
+    for (const file of [...modules.keys()].sort()) hash.update(path.relative(here, file)).update(modules.get(file)!);
     const require = createRequire(import.meta.url);
     for (const name of packages) {
       try {
