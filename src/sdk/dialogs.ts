@@ -1,3 +1,6 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext as Context } from 'botbuilder-dialogs';
+
 /**
  * The dialog classes the router and the guided trees are built on (Agents SDK:
  * `@microsoft/agents-hosting-dialogs`, the same classes).
@@ -10,8 +13,6 @@ export { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog.js';
 export { Dialog, DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog.js';
 export { DialogSet } from 'botbuilder-dialogs/lib/dialogSet.js';
 export type { DialogContext, DialogReason, DialogState, DialogTurnResult } from 'botbuilder-dialogs';
-import type { DialogContext as Context } from 'botbuilder-dialogs';
-import type { TurnContext } from 'botbuilder';
 
 // Where botbuilder-dialogs keeps a turn's memory-scope configuration in turnState
 // (memory/dialogStateManager.js): not exported, hence named here.
