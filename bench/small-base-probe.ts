@@ -30,7 +30,7 @@ const commands = (await loadLocaleFiles('locales')).input;
 
 for (const entries of values.entries.split(',').map(Number)) {
   for (const perIntent of values['per-intent'].split(',').map(Number)) {
-    const totals = { inScope: 0, answered: 0, answeredRight: 0, answers: 0, near: 0, nearKept: 0 };
+    const totals = { inScope: 0, answered: 0, answers: 0, answeredRight: 0, near: 0, nearKept: 0 };
     const rates: number[] = [];
     for (let base = 0; base < Number(values.bases); base++) {
       const random = seededRandom(1000 * entries + base);
@@ -43,35 +43,23 @@ for (const entries of values.entries.split(',').map(Number)) {
         [...val!.filter((e) => SUPPORT_INTENTS.includes(e.intent)), ...oosVal!].map((e) => (chosen.includes(e.intent) || e.intent === 'none' ? e : { ...e, intent: 'none' })),
         'val',
       );
-      let inScope = 0;
-      let answered = 0;
-      let answers = 0;
-      let answeredRight = 0;
-      let near = 0;
-      let nearKept = 0;
+      const counts = { inScope: 0, answered: 0, answers: 0, answeredRight: 0, near: 0, nearKept: 0 };
       for (const m of messages) {
         const r = u.understand(m.text, { hint: 'en', fallback: 'en' });
-        if (r.decision === 'answer') {
-          answers++;
-          if (r.intent === m.expected) answeredRight++;
-        }
+        const answer = r.decision === 'answer';
+        if (answer) counts.answers++;
+        if (answer && r.intent === m.expected) counts.answeredRight++;
         if (ids.has(m.expected)) {
-          inScope++;
-          if (r.decision === 'answer') answered++;
+          counts.inScope++;
+          if (answer) counts.answered++;
         } else {
-          near++;
-          if (r.decision !== 'answer') nearKept++;
+          counts.near++;
+          if (!answer) counts.nearKept++;
         }
       }
-      rates.push(answered / inScope);
-      Object.assign(totals, {
-        inScope: totals.inScope + inScope,
-        answered: totals.answered + answered,
-        answers: totals.answers + answers,
-        answeredRight: totals.answeredRight + answeredRight,
-        near: totals.near + near,
-        nearKept: totals.nearKept + nearKept,
-      });
+      rates.push(counts.answered / counts.inScope);
+      for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += counts[key];
+      const { inScope, answered, answers, answeredRight, near, nearKept } = counts;
       console.log(
         `${entries} entries, ${perIntent}/intent, base ${base}: answerAt ${u.decisionModel.answerAt.toFixed(3)}  in-scope answered ${pct(answered, inScope)}  answers right ${pct(answeredRight, answers)} (${answers})  near misses declined or clarified ${pct(nearKept, near)}`,
       );
