@@ -10,6 +10,8 @@ const AUTH_SCHEMES = new Set(['bearer', 'basic', 'token', 'digest']);
 // A bare value ends before the next "key=" of a connection string or query ("pwd=x;Database=y").
 const VALUE_STOP = /[;&](?=[A-Za-z_][\w .-]{0,30}=)/;
 const QUOTE = /["'`]/;
+// Every separator below has one of these: a text without any holds no key and value.
+const SEPARATOR = /[:=,]/;
 
 /** A name matched inside identifiers in any case: "api key" finds API_KEY, apiKey, api-key, "API Key". */
 function identifierSource(name: string): string {
@@ -36,6 +38,8 @@ export function createKeyFinder(names: KeyNames): (view: TextView) => Finding[] 
   return (view) => {
     const { text } = view;
     const findings: Finding[] = [];
+    // Most messages have no separator at all, and the pattern is tried at every word start.
+    if (!SEPARATOR.test(text)) return findings;
     for (const match of text.matchAll(pattern)) {
       const groups = match.groups!;
       if (view.insideMask(match.index)) continue;
