@@ -25,9 +25,11 @@ export type CommandReader = (text: string, prefer?: Language) => { command: Comm
  */
 export function turnCommandReader(input: TurnInput, readCommand: CommandReader): CommandReader {
   const understood = input.understanding;
-  const understoodText = understood ? normalise(understood.text) : undefined;
+  let understoodText: string | undefined;
+  // (The turn's own text is recognised as is, without normalising either side.)
+  const same = (text: string) => text === understood!.text || normalise(text) === (understoodText ??= normalise(understood!.text));
   return (text, prefer) => {
-    if (!understood || prefer !== understood.language || normalise(text) !== understoodText) return readCommand(text, prefer);
+    if (!understood || prefer !== understood.language || !same(text)) return readCommand(text, prefer);
     return understood.command ? { command: understood.command } : undefined;
   };
 }
@@ -116,9 +118,12 @@ function phrasesOf(choices: readonly TypeableChoice[]): Phrase[] {
   return phrases;
 }
 
-/** yes / no / don't know, as the command words of any language say it, or undefined. */
-function meaningOf(typed: string, language: Language, readCommand: CommandReader): TypeableChoice['means'] {
-  const command = readCommand(typed, language)?.command ?? readCommand(typed.replace(DOUBLED_LETTER, '$1'), language)?.command;
+/** yes / no / don't know, as the command words of any language say it, or undefined; `typed` is `text` normalised. */
+function meaningOf(text: string, typed: string, language: Language, readCommand: CommandReader): TypeableChoice['means'] {
+  // The text as typed first: the turn's reader has its recognition already (turnCommandReader).
+  // The single-letter spelling only when there is one: it is recognised anew.
+  const single = typed.replace(DOUBLED_LETTER, '$1');
+  const command = readCommand(text, language)?.command ?? (single === typed ? undefined : readCommand(single, language)?.command);
   return command === 'yes' || command === 'no' || command === 'unsure' ? command : undefined;
 }
 
@@ -136,7 +141,7 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
   const compacted = compact(typed);
   const exact = phrases.find((p) => p.text === compacted);
   if (exact) return exact.index;
-  const meaning = meaningOf(typed, language, readCommand);
+  const meaning = meaningOf(text, typed, language, readCommand);
   if (meaning) {
     const index = choices.findIndex((c) => c.means === meaning);
     // A "yes" to a question that has no yes-choice answers none of them: no fuzzy guess.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../src/understanding/normalise.js';
 
@@ -17,5 +18,17 @@ describe('normalise', () => {
   });
   it('leaves nothing of emoji and symbols alone', () => {
     expect(normalise('😀 *** ###')).toBe('');
+  });
+  // Readers compare a text normalised once with one normalised again (typed-choice.ts hands the
+  // recognizer either), so a second pass must change nothing.
+  it('changes nothing it has already normalised, whatever the text', () => {
+    const letters = fc.constantFrom(...'aAéÉßẞüÜçñ İıﬁ\'’-.,!?😀 1'.split(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: letters }), fc.string({ unit: 'grapheme' }), fc.string()), (text) => {
+        const once = normalise(text);
+        expect(normalise(once)).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
