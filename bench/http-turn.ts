@@ -72,8 +72,9 @@ export interface HttpBenchOptions {
 const SERVER_SCRIPT = fileURLToPath(new URL('./turn-server.ts', import.meta.url));
 
 /** A running turn-server child and a way to ask it things. */
-interface Child {
+export interface Child {
   kind: ServerKind;
+  pid: number;
   url: string;
   ask(collect?: boolean): Promise<ServerReport>;
   /** Starts the server's CPU profiler, or stops it and writes the profile to `file`. */
@@ -81,9 +82,21 @@ interface Child {
   stop(): Promise<void>;
 }
 
-async function startChild(kind: ServerKind, messagesFile: string, rateLimitWindowSeconds?: number): Promise<Child> {
+/**
+ * A program that runs node for the server and its arguments before node's (valgrind: see
+ * bench/turn-instructions.ts); `node` is where node's path goes among them.
+ */
+export interface Launcher {
+  program: string;
+  args: (node: string) => string[];
+}
+
+const NODE_FLAGS = ['--import', 'tsx', '--disable-warning=DEP0111', '--expose-gc'];
+
+/** Starts a turn-server child of `kind` and waits until it listens. */
+export async function startChild(kind: ServerKind, messagesFile: string, rateLimitWindowSeconds?: number, launcher?: Launcher): Promise<Child> {
   const child: ChildProcess = fork(SERVER_SCRIPT, [kind, messagesFile, String(rateLimitWindowSeconds ?? '')], {
-    execArgv: ['--import', 'tsx', '--disable-warning=DEP0111', '--expose-gc'],
+    ...(launcher ? { execPath: launcher.program, execArgv: [...launcher.args(process.execPath), ...NODE_FLAGS] } : { execArgv: NODE_FLAGS }),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = () =>
@@ -99,6 +112,7 @@ async function startChild(kind: ServerKind, messagesFile: string, rateLimitWindo
   if (ready.type !== 'ready') throw new Error(`the ${kind} server said ${ready.type} before ready`);
   return {
     kind,
+    pid: child.pid!,
     url: ready.url,
     async ask(collect = false) {
       const answer = next();
@@ -149,7 +163,7 @@ export function conversationRequests(messages: LabelledMessage[], turns: number)
   }));
 }
 
-async function load(
+export async function load(
   child: Child,
   requests: autocannon.Request[],
   connections: number,
