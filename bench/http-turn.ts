@@ -71,6 +71,16 @@ export interface HttpBenchOptions {
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./turn-server.ts', import.meta.url));
 
+const SERVER_KINDS: readonly ServerKind[] = ['bot', 'bot-precomputed', 'floor', 'bare'];
+
+/** The servers a comma-separated `--servers` list names; throws, naming `tool`, on one it does not know. */
+export function serverKinds(list: string, tool: string): ServerKind[] {
+  const servers = list.split(',') as ServerKind[];
+  const unknown = servers.filter((s) => !SERVER_KINDS.includes(s));
+  if (unknown.length) throw new Error(`${tool}: unknown server ${unknown.join(', ')} (known: ${SERVER_KINDS.join(', ')})`);
+  return servers;
+}
+
 /** A running turn-server child and a way to ask it things. */
 export interface Child {
   kind: ServerKind;

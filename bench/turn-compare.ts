@@ -8,11 +8,10 @@
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run-cli.js';
 import { readLabelledSet } from '../src/evaluation/labelled-set.js';
-import { conversationRequests, loadLevels } from './http-turn.js';
+import { conversationRequests, loadLevels, serverKinds } from './http-turn.js';
 // A type import only: importing turn-server.ts would run it.
 import type { ServerKind } from './turn-server.js';
 
-const SERVER_KINDS: readonly ServerKind[] = ['bot', 'bot-precomputed', 'floor', 'bare'];
 
 const MESSAGES_FILE = 'tests/eval/heldout.tsv';
 
@@ -25,9 +24,7 @@ await runCli(async () => {
       profile: { type: 'string' },
     },
   });
-  const servers = values.servers.split(',') as ServerKind[];
-  const unknown = servers.filter((s) => !SERVER_KINDS.includes(s));
-  if (unknown.length) throw new Error(`turn-compare: unknown server ${unknown.join(', ')} (known: ${SERVER_KINDS.join(', ')})`);
+  const servers = serverKinds(values.servers, 'turn-compare');
   const messages = await readLabelledSet(MESSAGES_FILE);
   const options = {
     messagesFile: MESSAGES_FILE,

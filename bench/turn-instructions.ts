@@ -25,11 +25,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run-cli.js';
 import { readLabelledSet } from '../src/evaluation/labelled-set.js';
-import { conversationRequests, load, startChild, type Launcher } from './http-turn.js';
+import { conversationRequests, load, serverKinds, startChild, type Launcher } from './http-turn.js';
 // A type import only: importing turn-server.ts would run it.
 import type { ServerKind } from './turn-server.js';
 
-const SERVER_KINDS: readonly ServerKind[] = ['bot', 'bot-precomputed', 'floor', 'bare'];
 const MESSAGES_FILE = 'tests/eval/heldout.tsv';
 
 interface InstructionFigures {
@@ -85,9 +84,7 @@ await runCli(async () => {
       connections: { type: 'string', default: '8' },
     },
   });
-  const servers = values.servers.split(',') as ServerKind[];
-  const unknown = servers.filter((s) => !SERVER_KINDS.includes(s));
-  if (unknown.length) throw new Error(`turn-instructions: unknown server ${unknown.join(', ')} (known: ${SERVER_KINDS.join(', ')})`);
+  const servers = serverKinds(values.servers, 'turn-instructions');
   const options = { turns: Number(values.turns), warmup: Number(values.warmup), connections: Number(values.connections) };
   const figures: InstructionFigures[] = [];
   for (const server of servers) {

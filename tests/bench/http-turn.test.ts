@@ -1,6 +1,6 @@
 import type autocannon from 'autocannon';
 import { describe, expect, it } from 'vitest';
-import { conversationRequests } from '../../bench/http-turn.js';
+import { conversationRequests, serverKinds } from '../../bench/http-turn.js';
 import type { LabelledMessage } from '../../src/evaluation/labelled-set.js';
 
 const messages: LabelledMessage[] = [
@@ -23,5 +23,12 @@ describe('the requests of the HTTP turn benchmark', () => {
 
     const next = JSON.parse(String((requests[0]!.setupRequest as Setup)(requests[0]!, context).body));
     expect(next.conversation.id).not.toBe(bodies[0].conversation.id);
+  });
+});
+
+describe('the servers a turn benchmark is asked for', () => {
+  it('are read from the list in order, and one it does not know is named', () => {
+    expect(serverKinds('floor,bot', 'tool')).toEqual(['floor', 'bot']);
+    expect(() => serverKinds('floor,bots', 'tool')).toThrow('tool: unknown server bots (known: bot, bot-precomputed, floor, bare)');
   });
 });
