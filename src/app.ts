@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigurationBotFrameworkAuthentication } from './sdk/adapters.js';
-import { ConversationState, TranscriptLoggerMiddleware, type Middleware, type TurnContext } from './sdk/turn.js';
+import { TranscriptLoggerMiddleware, type Middleware, type TurnContext } from './sdk/turn.js';
 import { type Storage } from './sdk/storage.js';
 import type { Server } from 'restify';
+import { ConversationStateOnStorage } from './bot/conversation-state.js';
 import { LongMessages } from './bot/long-message.js';
 import { OutgoingForChannel } from './bot/outgoing-for-channel.js';
 import { OneTurnAtATime } from './bot/one-turn-at-a-time.js';
@@ -108,7 +109,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const handoff = createHandoffDesk({ config, content, t, logger, backend, auth, directLineStore, bot: botAccount, events: insights.sink });
   const services: DialogServices = { kb: content.kb, trees: content.trees, understander, t, handoff };
 
-  const conversationState = new ConversationState(backend.storage);
+  const conversationState = new ConversationStateOnStorage(backend.storage);
   const bot = new SportelloBot({
     conversationState,
     dialogs: mainDialogs(services),

@@ -1,5 +1,6 @@
 import { TeamsActivityHandler } from '../sdk/adapters.js';
-import { TurnContext, type ConversationState, type StatePropertyAccessor } from '../sdk/turn.js';
+import { TurnContext, type StatePropertyAccessor } from '../sdk/turn.js';
+import type { ConversationStateStore } from './conversation-state.js';
 import { type MessagingExtensionQuery, type MessagingExtensionResponse } from '../sdk/activity.js';
 import type { Dialog, DialogState } from '../sdk/dialogs.js';
 import { languageOf, type Language } from '../content/languages.js';
@@ -27,7 +28,7 @@ import { handleCustomerTurn } from '../handoff/customer-side.js';
 import type { HandoffDesk } from '../handoff/desk.js';
 
 export interface BotOptions {
-  conversationState: ConversationState;
+  conversationState: ConversationStateStore;
   /** The dialogs, the first at the bottom of the stack (begun when none is active). */
   dialogs: readonly [Dialog, ...Dialog[]];
   services: DialogServices;
