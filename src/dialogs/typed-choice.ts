@@ -157,7 +157,9 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
   const maxEdits = Math.ceil(MAX_DISTANCE * pattern.length);
   const typedLength = compacted.length;
   const patternLetters = letterCounts(pattern);
-  const reachable = phrases.filter((p) => typedLength >= MIN_SHARE_OF_LABEL * p.text.length && lettersMissing(patternLetters, p.letters) <= maxEdits);
+  const reachable = phrases.filter(
+    (p) => typedLength >= MIN_SHARE_OF_LABEL * p.text.length && lettersMissing(patternLetters, p.letters) <= maxEdits && withinEdits(pattern, p.text, maxEdits),
+  );
   if (reachable.length === 0) return undefined;
   const [best] = new Fuse(reachable, { keys: ['text'], includeScore: true, threshold: MAX_DISTANCE }).search(pattern, { limit: 1 });
   return best && (best.score ?? 1) <= MAX_DISTANCE ? best.item.index : undefined;
@@ -177,6 +179,39 @@ export function labelStartingWith(phrases: ReadonlyArray<{ index: number; text: 
  */
 export function missingCharacters(pattern: string, text: string): number {
   return lettersMissing(letterCounts(pattern), letterCounts(text));
+}
+
+// One column of withinEdits' table, kept: a pattern is at most MAX_PATTERN characters.
+const editColumn = new Int32Array(MAX_PATTERN + 1);
+
+/**
+ * Whether `pattern` occurs somewhere in `text` with at most `edits` insertions, deletions and
+ * substitutions (Sellers' algorithm: edit distance to the best-matching substring). Fuse's Bitap
+ * search accepts a phrase only with at most threshold × pattern length such edits (its score is
+ * at least edits / pattern length), so a phrase this rejects fuse rejects too: tested on random
+ * texts against fuse itself. Texts are compared as given (fuse lower-cases; ours are normalised).
+ * About 2 µs a phrase, where fuse's index and search cost tens.
+ */
+export function withinEdits(pattern: string, text: string, edits: number): boolean {
+  const m = pattern.length;
+  if (m <= edits) return true;
+  const column = m < editColumn.length ? editColumn : new Int32Array(m + 1);
+  // Before any of the text: the pattern's first i characters cost i deletions.
+  for (let i = 0; i <= m; i++) column[i] = i;
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    // column[0] stays 0: a match may start anywhere in the text.
+    let diagonal = 0;
+    for (let i = 1; i <= m; i++) {
+      const above = column[i]!;
+      const substitution = diagonal + (pattern.charCodeAt(i - 1) === c ? 0 : 1);
+      const value = Math.min(substitution, above + 1, column[i - 1]! + 1);
+      diagonal = above;
+      column[i] = value;
+    }
+    if (column[m]! <= edits) return true;
+  }
+  return false;
 }
 
 /** `missingCharacters` on letter counts made beforehand (a phrase's once, the typed text's once a turn). */

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../src/content/languages.js';
 import type { TurnInput } from '../../src/dialogs/turn-input.js';
-import { labelStartingWith, matchTypedChoice, missingCharacters, turnCommandReader, type TypeableChoice } from '../../src/dialogs/typed-choice.js';
+import { labelStartingWith, matchTypedChoice, missingCharacters, turnCommandReader, withinEdits, type TypeableChoice } from '../../src/dialogs/typed-choice.js';
 import { readLabelledSet } from '../../src/evaluation/labelled-set.js';
 import { normalise } from '../../src/understanding/normalise.js';
 import type { Understanding } from '../../src/understanding/understander.js';
@@ -15,6 +16,34 @@ describe('the bag distance that spares the fuzzy search', () => {
     expect(missingCharacters('aab', 'ab')).toBe(1);
     expect(missingCharacters('', 'ab')).toBe(0);
     expect(missingCharacters('xyz', '')).toBe(3);
+  });
+});
+
+describe('the edit distance that spares the fuzzy search', () => {
+  it('finds the pattern anywhere in the text with at most so many edits', () => {
+    expect(withinEdits('guida', 'guidami passo passo', 0)).toBe(true);
+    expect(withinEdits('gida', 'guidami passo passo', 0)).toBe(false);
+    expect(withinEdits('gida', 'guidami passo passo', 1)).toBe(true);
+    expect(withinEdits('pasoo', 'guidami passo passo', 1)).toBe(true);
+    expect(withinEdits('xyzw', 'guidami', 3)).toBe(false);
+    expect(withinEdits('xyzw', '', 3)).toBe(false);
+    expect(withinEdits('xyz', '', 3)).toBe(true);
+  });
+
+  it('never rejects what fuse accepts, on random texts', () => {
+    // A small alphabet, so that near matches are common and the test has cases on both sides.
+    const text = (most: number) => fc.string({ unit: fc.constantFrom(...'abcde'), maxLength: most });
+    let accepted = 0;
+    fc.assert(
+      fc.property(text(32).filter((p) => p.length > 0), text(60), (pattern, phrase) => {
+        const [best] = new Fuse([{ text: phrase }], { keys: ['text'], includeScore: true, threshold: 0.3 }).search(pattern, { limit: 1 });
+        if (!best || (best.score ?? 1) > 0.3) return;
+        accepted++;
+        expect(withinEdits(pattern, phrase, Math.ceil(0.3 * pattern.length))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
   });
 });
 
