@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { LANGUAGES, type Language } from '../content/languages.js';
 import type { TurnContext } from '../sdk/turn.js';
-import type { Command } from '../understanding/commands.js';
+import { MAX_COMMAND_WORDS, type Command } from '../understanding/commands.js';
 import { normalise } from '../understanding/normalise.js';
 import type { TurnInput } from './turn-input.js';
 
@@ -121,9 +121,11 @@ function phrasesOf(choices: readonly TypeableChoice[]): Phrase[] {
 /** yes / no / don't know, as the command words of any language say it, or undefined; `typed` is `text` normalised. */
 function meaningOf(text: string, typed: string, language: Language, readCommand: CommandReader): TypeableChoice['means'] {
   // The text as typed first: the turn's reader has its recognition already (turnCommandReader).
-  // The single-letter spelling only when there is one: it is recognised anew.
+  // The single-letter spelling only when there is one, and short enough to be a yes or a no
+  // (a longer message is read only for a crisis or a person): it is recognised anew.
   const single = typed.replace(DOUBLED_LETTER, '$1');
-  const command = readCommand(text, language)?.command ?? (single === typed ? undefined : readCommand(single, language)?.command);
+  const again = single !== typed && single.split(' ').length <= MAX_COMMAND_WORDS;
+  const command = readCommand(text, language)?.command ?? (again ? readCommand(single, language)?.command : undefined);
   return command === 'yes' || command === 'no' || command === 'unsure' ? command : undefined;
 }
 

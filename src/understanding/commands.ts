@@ -19,6 +19,8 @@ export interface CommandMatch {
 // A command is the whole message, give or take a typo and a polite word; a longer message is
 // a question that happens to contain one ("ciao, come tolgo la 2fa?").
 const MAX_WORDS = 4;
+/** Words a message has at most to be read as any command but a crisis or a request for a person. */
+export const MAX_COMMAND_WORDS = MAX_WORDS;
 const MAX_DISTANCE = 0.2;
 // A typo changes a command's length by a letter or two.
 const LENGTH_SLACK = 2;
