@@ -87,7 +87,7 @@ export function createCommandRecognizer(vocabulary: CommandVocabulary) {
     for (const size of sizes) {
       for (let start = 0; start + size <= words.length; start++) {
         for (const p of humanBySize.get(size) ?? []) {
-          if (p.words.every((w, i) => nearWord(w, words[start + i]!))) found.push({ command: HUMAN, language: p.language });
+          if (windowIsNear(p.words, words, start)) found.push({ command: HUMAN, language: p.language });
         }
       }
     }
@@ -103,6 +103,12 @@ export function createCommandRecognizer(vocabulary: CommandVocabulary) {
   return { recognise };
 }
 
+/** Whether each of `phrase`'s words is near the message's word at the same place from `start`. */
+function windowIsNear(phrase: readonly string[], words: readonly string[], start: number): boolean {
+  for (let i = 0; i < phrase.length; i++) if (!nearWord(phrase[i]!, words[start + i]!)) return false;
+  return true;
+}
+
 /** The same word, or one typo away (a letter added, dropped, changed or two swapped) in words of four letters or more. */
 export function nearWord(expected: string, typed: string): boolean {
   if (expected === typed) return true;
@@ -110,16 +116,26 @@ export function nearWord(expected: string, typed: string): boolean {
   return editDistanceAtMostOne(expected, typed);
 }
 
+// By index, not by slicing: a message is compared word by word with every phrase of its size
+// each turn, and the slices were most of the recognizer's garbage.
 function editDistanceAtMostOne(a: string, b: string): boolean {
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const restA = a.slice(i);
-  const restB = b.slice(i);
-  if (restA.length === restB.length) {
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  const restA = a.length - i;
+  const restB = b.length - i;
+  if (restA === restB) {
     // one letter changed, or two neighbours swapped
-    return restA.slice(1) === restB.slice(1) || (restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2));
+    if (sameFrom(a, i + 1, b, i + 1)) return true;
+    return restA >= 2 && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
   }
-  return restA.length > restB.length ? restA.slice(1) === restB : restA === restB.slice(1);
+  return restA > restB ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
+}
+
+/** Whether a from `fromA` and b from `fromB` are the same text. */
+function sameFrom(a: string, fromA: number, b: string, fromB: number): boolean {
+  if (a.length - fromA !== b.length - fromB) return false;
+  for (let i = fromA, j = fromB; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 export type CommandRecognizer = ReturnType<typeof createCommandRecognizer>;
