@@ -158,7 +158,7 @@ export function matchTypedChoice(choices: readonly TypeableChoice[], text: strin
   // the phrases it cannot come close to are left out before the (costly) fuzzy search.
   const maxEdits = Math.ceil(MAX_DISTANCE * pattern.length);
   const typedLength = compacted.length;
-  const patternLetters = letterCounts(pattern);
+  const patternLetters = [...letterCounts(pattern)];
   const reachable = phrases.filter(
     (p) => typedLength >= MIN_SHARE_OF_LABEL * p.text.length && lettersMissing(patternLetters, p.letters) <= maxEdits && withinEdits(pattern, p.text, maxEdits),
   );
@@ -180,7 +180,7 @@ export function labelStartingWith(phrases: ReadonlyArray<{ index: number; text: 
  * anywhere in `text` (the "bag distance"): above fuse's allowed edits, fuse cannot match either.
  */
 export function missingCharacters(pattern: string, text: string): number {
-  return lettersMissing(letterCounts(pattern), letterCounts(text));
+  return lettersMissing([...letterCounts(pattern)], letterCounts(text));
 }
 
 // One column of withinEdits' table, kept: a pattern is at most MAX_PATTERN characters.
@@ -217,8 +217,12 @@ export function withinEdits(pattern: string, text: string, edits: number): boole
 }
 
 /** `missingCharacters` on letter counts made beforehand (a phrase's once, the typed text's once a turn). */
-function lettersMissing(pattern: ReadonlyMap<string, number>, text: ReadonlyMap<string, number>): number {
+function lettersMissing(pattern: ReadonlyArray<readonly [string, number]>, text: ReadonlyMap<string, number>): number {
+  // (The typed text's counts as an array, read once per phrase: a Map's iterator made an entry per letter.)
   let missing = 0;
-  for (const [ch, wanted] of pattern) missing += Math.max(0, wanted - (text.get(ch) ?? 0));
+  for (let i = 0; i < pattern.length; i++) {
+    const letter = pattern[i]!;
+    missing += Math.max(0, letter[1] - (text.get(letter[0]) ?? 0));
+  }
   return missing;
 }
