@@ -12,7 +12,6 @@ import { conversationRequests, loadLevels, serverKinds } from './http-turn.js';
 // A type import only: importing turn-server.ts would run it.
 import type { ServerKind } from './turn-server.js';
 
-
 const MESSAGES_FILE = 'tests/eval/heldout.tsv';
 
 await runCli(async () => {

@@ -23,6 +23,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type autocannon from 'autocannon';
 import { runCli } from '../src/cli/run-cli.js';
 import { readLabelledSet } from '../src/evaluation/labelled-set.js';
 import { conversationRequests, load, serverKinds, startChild, type Launcher } from './http-turn.js';
@@ -47,15 +48,13 @@ function summaryOf(callgrindOutput: string): number {
 // (Its chatter, "sending command … to pid", on stderr; a failure throws with it.)
 const control = (pid: number, ...args: string[]) => execFileSync('callgrind_control', [...args, String(pid)], { stdio: 'pipe' });
 
-async function countTurns(kind: ServerKind, options: { turns: number; warmup: number; connections: number }, messagesFile: string): Promise<InstructionFigures> {
+async function countTurns(kind: ServerKind, options: { turns: number; warmup: number; connections: number }, requests: autocannon.Request[]): Promise<InstructionFigures> {
   const dir = await mkdtemp(path.join(tmpdir(), `turn-instructions-${kind}-`));
   const launcher: Launcher = {
     program: 'valgrind',
     args: (node) => ['--tool=callgrind', '--instr-atstart=no', '--smc-check=all-non-file', '--quiet', `--callgrind-out-file=${path.join(dir, 'out.%p')}`, node, '--single-threaded'],
   };
-  const messages = await readLabelledSet(messagesFile);
-  const requests = conversationRequests(messages, 10);
-  const child = await startChild(kind, messagesFile, undefined, launcher);
+  const child = await startChild(kind, MESSAGES_FILE, undefined, launcher);
   try {
     await load(child, requests, options.connections, { amount: options.warmup });
     const before = await child.ask();
@@ -86,10 +85,12 @@ await runCli(async () => {
   });
   const servers = serverKinds(values.servers, 'turn-instructions');
   const options = { turns: Number(values.turns), warmup: Number(values.warmup), connections: Number(values.connections) };
+  // One list for every server, as turn-compare does: each connection in conversations of 10 turns.
+  const requests = conversationRequests(await readLabelledSet(MESSAGES_FILE), 10);
   const figures: InstructionFigures[] = [];
   for (const server of servers) {
     console.error(`[turn-instructions] ${server}: starting under valgrind, ${options.warmup} warm-up turns, then ${options.turns} counted`);
-    figures.push(await countTurns(server, options, MESSAGES_FILE));
+    figures.push(await countTurns(server, options, requests));
   }
   const floor = figures.find((f) => f.server === 'floor');
   console.log('server            turns  instructions/turn  vs floor');
