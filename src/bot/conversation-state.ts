@@ -77,13 +77,14 @@ export class ConversationStateOnStorage implements ConversationStateStore {
   /** Writes the state if the turn changed it (or `force`); a turn that never read it writes nothing unless forced. */
   async saveChanges(context: TurnContext, force = false): Promise<void> {
     let loaded = context.turnState.get(LOADED) as Loaded | undefined;
-    if (!loaded && !force) return;
-    loaded ??= { state: {}, saved: '' };
+    if (!loaded) {
+      if (!force) return;
+      context.turnState.set(LOADED, (loaded = { state: {}, saved: '' }));
+    }
     const now = savedForm(loaded.state);
     if (!force && now === loaded.saved) return;
     loaded.state.eTag = '*';
     await this.storage.write({ [this.keyOf(context)]: loaded.state });
     loaded.saved = now;
-    context.turnState.set(LOADED, loaded);
   }
 }
